@@ -1,0 +1,176 @@
+import type {Root as MdastRoot, Parent, Literal, Data, RootContent} from 'mdast'
+import type {ResolvedConfig} from '../config/schema.js'
+import type {Log} from '../diagnostics/report.js'
+
+/** A course unit (usually a week), discovered from a folder of `content/`. */
+export interface Unit {
+  /** Folder name relative to the content folder, e.g. `week-01-intro`. */
+  dir: string
+  /** URL slug of the unit; its index page is `<slug>/index.html`. */
+  slug: string
+  title: string
+  summary?: string
+  /** Study time in minutes, as given (or summed from the pages). */
+  studyTime?: number
+  learningOutcomes: string[]
+  /** Metadata given to every page of the unit; page front matter wins. */
+  meta: Record<string, unknown>
+  pages: PageSource[]
+}
+
+/** A page found on disk: what is known before it is read. */
+export interface PageSource {
+  /** Absolute path of the source file. */
+  path: string
+  /** Path relative to the content folder, with forward slashes. */
+  relPath: string
+  kind: 'notebook' | 'markdown'
+  /** Output path relative to the site root, forward slashes, e.g. `week-01/intro.html`. */
+  outPath: string
+  unit: Unit
+  /** Position within the unit, 0-based. */
+  order: number
+}
+
+/** Output of one page's render, enough for the link and write stages. */
+export interface PageResult {
+  source: PageSource
+  title: string
+  /** Front matter merged course → unit → page. */
+  meta: Record<string, unknown>
+  /** Headings for the in-page table of contents (depth 2 and 3). */
+  headings: Array<{depth: number; id: string; text: string}>
+  /** Rendered article body (HTML string, already safe to insert). */
+  body: string
+  /** Launch URL on Binder, or undefined when the page gets none. */
+  binderUrl?: string
+  /** Path (relative to the site root) of the downloadable notebook copy. */
+  downloadPath?: string
+  /** Files the page needs beside it. */
+  assets: Asset[]
+  /** True when the page was rendered as a placeholder because it failed. */
+  failed: boolean
+}
+
+/** A file to be written into the site. Either bytes or a source file to copy. */
+export interface Asset {
+  /** Destination relative to the site root, forward slashes. */
+  outPath: string
+  data?: Uint8Array | string
+  copyFrom?: string
+}
+
+/** The run-wide context: small and frozen. Stages never mutate it. */
+export interface BuildContext {
+  readonly config: ResolvedConfig
+  readonly log: Log
+  /** Map from content-relative source path (forward slashes) to its page. */
+  readonly pagesBySource: ReadonlyMap<string, PageSource>
+}
+
+// ---- Syntax-tree extensions for notebooks ----------------------------------
+
+/** Data every node from a notebook carries: the 0-based cell it came from. */
+export interface CellData extends Data {
+  cell?: number
+}
+
+/** A Markdown cell: its parsed Markdown is the children. */
+export interface NotebookMarkdownCell extends Parent {
+  type: 'notebookMarkdownCell'
+  index: number
+  tags: string[]
+  hidden: {input: boolean}
+  children: RootContent[]
+}
+
+/** A code cell with its saved outputs as children. */
+export interface NotebookCodeCell extends Parent {
+  type: 'notebookCodeCell'
+  index: number
+  source: string
+  language: string
+  executionCount: number | null
+  tags: string[]
+  /** From `metadata.jupyter.source_hidden` / `outputs_hidden`. */
+  hidden: {input: boolean; output: boolean}
+  children: NotebookOutput[]
+  /** Set by the highlight transform: the highlighted `<pre>` as HTML. */
+  highlighted?: string
+}
+
+/** A raw cell; `format` is its `raw_mimetype`/`format` metadata, lower-cased, or ''. */
+export interface NotebookRawCell extends Literal {
+  type: 'notebookRawCell'
+  index: number
+  format: string
+  tags: string[]
+}
+
+export type NotebookOutput = StreamOutput | RichOutput | ErrorOutput
+
+export interface StreamOutput extends Literal {
+  type: 'notebookOutput'
+  outputType: 'stream'
+  name: 'stdout' | 'stderr'
+}
+
+export interface ErrorOutput extends Literal {
+  type: 'notebookOutput'
+  outputType: 'error'
+  ename: string
+  evalue: string
+  /** Traceback lines joined with newlines, ANSI codes intact. */
+  value: string
+}
+
+/**
+ * An `execute_result` or `display_data`. The parser picks the MIME type by
+ * Jupyter's display priority; `value` is its text (base64 for binary images).
+ * For `text/markdown` and `text/latex` the parsed content is the children.
+ */
+export interface RichOutput extends Parent {
+  type: 'notebookOutput'
+  outputType: 'execute_result' | 'display_data'
+  mime: string
+  value: string
+  /** Per-MIME metadata, e.g. `{width, height}` for images. */
+  metadata: Record<string, unknown>
+  executionCount?: number | null
+  /** Set by the outputs transform when an image was written as a file. */
+  url?: string
+  children: RootContent[]
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    notebookMarkdownCell: NotebookMarkdownCell
+    notebookCodeCell: NotebookCodeCell
+    notebookRawCell: NotebookRawCell
+    notebookOutput: NotebookOutput
+  }
+  interface BlockContentMap {
+    notebookMarkdownCell: NotebookMarkdownCell
+    notebookCodeCell: NotebookCodeCell
+    notebookRawCell: NotebookRawCell
+  }
+}
+
+/** What the stages keep on `file.data.coursebook`. */
+export interface PageData {
+  source: PageSource
+  tree?: MdastRoot
+  /** Front matter of this page alone (not merged). */
+  frontmatter: Record<string, unknown>
+  /** The notebook JSON as read (after upgrade), for the download copy. */
+  notebook?: unknown
+  /** Kernel language of a notebook (or a Markdown notebook), e.g. `python`. */
+  language?: string
+  assets: Asset[]
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    coursebook: PageData
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * A tagged template for layouts that escapes every interpolated value unless it
+ * is already `SafeHtml`. Layouts can therefore put titles, metadata and file
+ * names into pages without ever producing markup from them.
+ */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value
+  }
+}
+
+export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[]
+
+const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
+
+/** Escape text for use in HTML content or a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+}
+
+/** Mark a string as trusted HTML (rendered page bodies, KaTeX output). */
+export function raw(value: string): SafeHtml {
+  return new SafeHtml(value)
+}
+
+function toHtml(value: HtmlValue): string {
+  if (value === null || value === undefined || value === false || value === true) return ''
+  if (value instanceof SafeHtml) return value.value
+  if (Array.isArray(value)) return value.map(toHtml).join('')
+  return escapeHtml(String(value))
+}
+
+/** `html\`<p>${text}</p>\`` escapes `text`; nested `html` results and `raw()` pass through. */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+  let out = strings[0]!
+  for (let i = 0; i < values.length; i++) out += toHtml(values[i]!) + strings[i + 1]!
+  return new SafeHtml(out)
+}
