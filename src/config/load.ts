@@ -33,7 +33,7 @@ export function findConfigFile(cwd: string): string {
 export async function loadConfig(configPath: string, env: ConfigEnv = {command: 'build'}): Promise<LoadedConfig> {
   const path = resolve(configPath)
   if (!existsSync(path)) throw new CoursebookError(ConfigNotFound, `Config file ${path} does not exist`, {file: path})
-  const jiti = createJiti(import.meta.url, {moduleCache: false, fsCache: false})
+  const jiti = createJiti(import.meta.url, {moduleCache: false})
   let exported: UserConfigExport
   try {
     exported = await jiti.import<UserConfigExport>(path, {default: true})
@@ -73,7 +73,8 @@ function suggest(key: string, parentPath: ReadonlyArray<PropertyKey>): string {
     shape = unwrap(next)
   }
   const known = Object.keys((shape as unknown as {shape?: Record<string, unknown>}).shape ?? {})
-  const close = known.find((k) => distance(k.toLowerCase(), key.toLowerCase()) <= 2)
+  const ranked = known.map((k) => ({k, d: distance(k.toLowerCase(), key.toLowerCase())})).sort((a, b) => a.d - b.d)
+  const close = ranked[0] && ranked[0].d <= 2 ? ranked[0].k : undefined
   return close ? `; did you mean \`${close}\`?` : known.length ? `; expected one of ${known.join(', ')}` : ''
 }
 

@@ -18,7 +18,6 @@ export interface Diagnostic {
 /** Collects diagnostics for a whole run; the CLI prints them through `format`. */
 export interface Log {
   add(diagnostic: Diagnostic): void
-  addMessages(file: string, messages: readonly VFileMessage[]): void
   readonly diagnostics: readonly Diagnostic[]
 }
 
@@ -37,22 +36,21 @@ export function createLog(overrides: Readonly<Record<string, Severity | 'off'>> 
       if (severity === 'off') return
       diagnostics.push({...diagnostic, severity})
     },
-    addMessages(file, messages) {
-      for (const m of messages) {
-        const fallback: Severity = m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info'
-        this.add({
-          severity: fallback,
-          ruleId: m.ruleId ?? 'unknown',
-          message: m.reason,
-          hint: m.note,
-          file,
-          cell: m.cell,
-          line: m.line,
-          column: m.column,
-        })
-      }
-    },
   }
+}
+
+/** Detach a file's vfile messages into plain diagnostics (which can cross a worker boundary). */
+export function toDiagnostics(file: string, messages: readonly VFileMessage[]): Diagnostic[] {
+  return messages.map((m) => ({
+    severity: m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info',
+    ruleId: m.ruleId ?? 'unknown',
+    message: m.reason,
+    hint: m.note,
+    file,
+    cell: m.cell,
+    line: m.line,
+    column: m.column,
+  }))
 }
 
 /** Count diagnostics by severity. */

@@ -20,6 +20,8 @@ export const rules = {
   'content-missing': {severity: 'error', summary: 'the content folder does not exist', hint: 'Create it or set `contentDir` in site.config.ts.'},
   'unit-unknown': {severity: 'warning', summary: 'a unit named in `units` has no folder', hint: 'Create the folder or remove it from `units`.'},
   'unit-metadata-invalid': {severity: 'warning', summary: 'unit metadata (_unit.yml or index.md front matter) is malformed', hint: 'Check the YAML syntax and key names.'},
+  'page-outside-unit': {severity: 'warning', summary: 'a page sits directly in the content folder, outside any unit', hint: 'Move it into a unit folder (e.g. content/week-01-intro/); only content/index.md belongs at the top.'},
+  'path-ignored': {severity: 'info', summary: 'a symbolic link to a folder was not followed', hint: 'Copy the folder into the course instead of linking it.'},
   'page-slug-duplicate': {severity: 'warning', summary: 'two pages produce the same URL', hint: 'Rename one of the files.'},
   'page-read-failed': {severity: 'error', summary: 'a page could not be read from disk', hint: 'Check the file permissions and that it is not a broken link.'},
   'frontmatter-invalid': {severity: 'warning', summary: 'front matter is not valid YAML or has a wrong type', hint: 'Fix the YAML between the --- lines.'},

@@ -1,0 +1,59 @@
+/**
+ * Jupyter typesets a bare `\begin{align}…\end{align}` in a Markdown cell, but
+ * Markdown does not know it: remark-math ignores it and `\\` collapses to `\`.
+ * This wraps such environments in `$$` fences before Markdown parsing so they
+ * reach KaTeX intact. Fenced code and existing `$$` blocks are left alone.
+ */
+const MATH_ENVIRONMENTS = new Set([
+  'equation', 'align', 'gather', 'multline', 'eqnarray', 'alignat', 'flalign',
+  'equation*', 'align*', 'gather*', 'multline*', 'eqnarray*', 'alignat*', 'flalign*',
+])
+
+const BEGIN = /^(\s*)\\begin\{([a-zA-Z]+\*?)\}/
+const FENCE = /^\s*(```|~~~)/
+
+export function protectMathEnvironments(source: string): string {
+  if (!source.includes('\\begin{')) return source
+  const lines = source.split('\n')
+  const out: string[] = []
+  let fence: string | undefined
+  let inDollars = false
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const fenceMatch = FENCE.exec(line)
+    if (fenceMatch) {
+      if (!fence) fence = fenceMatch[1]
+      else if (line.trim().startsWith(fence)) fence = undefined
+      out.push(line)
+      continue
+    }
+    if (fence) {
+      out.push(line)
+      continue
+    }
+    if (line.trim().startsWith('$$')) {
+      // A `$$` line opens a block unless it also closes on the same line (`$$x$$`).
+      const rest = line.trim().slice(2)
+      if (!(rest.length > 0 && rest.trimEnd().endsWith('$$'))) inDollars = !inDollars
+      out.push(line)
+      continue
+    }
+    const begin = inDollars ? null : BEGIN.exec(line)
+    if (!begin || !MATH_ENVIRONMENTS.has(begin[2]!)) {
+      out.push(line)
+      continue
+    }
+    const indent = begin[1]!
+    const end = `\\end{${begin[2]}}`
+    let last = i
+    while (last < lines.length && !lines[last]!.includes(end)) last++
+    if (last === lines.length) {
+      // Unterminated: leave it to KaTeX to report, rather than swallowing the rest of the cell.
+      out.push(line)
+      continue
+    }
+    out.push(`${indent}$$`, ...lines.slice(i, last + 1), `${indent}$$`)
+    i = last
+  }
+  return out.join('\n')
+}
