@@ -1,0 +1,49 @@
+import GithubSlugger from 'github-slugger'
+import {visit} from 'unist-util-visit'
+import {toString} from 'mdast-util-to-string'
+import type {Root, Heading, Parent} from 'mdast'
+import type {} from 'mdast-util-to-hast'
+
+const RESERVED_IDS = ['main', 'top', 'content', 'toc', 'nav']
+
+export interface HeadingsResult {
+  /** Text of the leading level-1 heading, which was removed from the tree (the layout shows the title). */
+  title?: string
+  /** Level-2 and level-3 headings with their ids, for the in-page table of contents. */
+  headings: Array<{depth: number; id: string; text: string}>
+}
+
+/**
+ * Give every heading a stable id (GitHub's slug rules, unique per page), take
+ * a leading `#` heading out of the body as the page title, and list the
+ * headings for the table of contents.
+ */
+export function headingsTransform(tree: Root): HeadingsResult {
+  const result: HeadingsResult = {headings: []}
+  const leading = leadingHeading(tree)
+  if (leading && leading.heading.depth === 1) {
+    result.title = toString(leading.heading).trim() || undefined
+    leading.parent.children.splice(leading.parent.children.indexOf(leading.heading), 1)
+    if (leading.parent !== tree && leading.parent.children.length === 0) tree.children.splice(tree.children.indexOf(leading.parent as never), 1)
+  }
+  const slugger = new GithubSlugger()
+  // Ids the layout itself uses; a heading called "Main" must not take them.
+  for (const reserved of RESERVED_IDS) slugger.slug(reserved)
+  visit(tree, 'heading', (node: Heading) => {
+    const text = toString(node).trim()
+    const id = slugger.slug(text || 'section')
+    node.data = {...node.data, hProperties: {...node.data?.hProperties, id}}
+    if (node.depth === 2 || node.depth === 3) result.headings.push({depth: node.depth, id, text})
+  })
+  return result
+}
+
+/** The first block of the page, or of its first notebook Markdown cell, when it is a heading. */
+function leadingHeading(tree: Root): {heading: Heading; parent: Parent} | undefined {
+  const first = tree.children[0]
+  if (first?.type === 'heading') return {heading: first, parent: tree}
+  if (first?.type === 'notebookMarkdownCell' && first.children[0]?.type === 'heading') {
+    return {heading: first.children[0], parent: first}
+  }
+  return undefined
+}

@@ -1,0 +1,43 @@
+import {visit} from 'unist-util-visit'
+import type {Root, Code, Html} from 'mdast'
+import type {VFile} from 'vfile'
+import type {BundledLanguage} from 'shiki'
+import type {NotebookCodeCell} from '../pipeline/types.js'
+import {getHighlighter, highlightToHtml, resolveLanguage} from '../render/html/highlight.js'
+import {emit} from '../diagnostics/message.js'
+
+/**
+ * Highlight fenced code blocks (replaced by raw HTML) and notebook code cells
+ * (`highlighted` set) with the build's shiki highlighter. A language shiki does
+ * not know stays plain text, with an info diagnostic; nothing throws.
+ */
+export async function highlightTransform(tree: Root, file: VFile): Promise<void> {
+  const blocks: Array<{node: Code; index: number; parent: {children: unknown[]}; lang: BundledLanguage}> = []
+  const cells: Array<{node: NotebookCodeCell; lang: BundledLanguage}> = []
+  const reported = new Set<string>()
+  const unknown = (name: string, node: Code | NotebookCodeCell) => {
+    if (reported.has(name)) return
+    reported.add(name)
+    emit(file, 'code-language-unknown', `No highlighting for language "${name}"; shown as plain text`, {node, stage: 'highlight'})
+  }
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'code' && parent && index !== undefined) {
+      const lang = resolveLanguage(node.lang)
+      if (lang) blocks.push({node, index, parent, lang})
+      else if (node.lang && !['text', 'plain', 'txt', 'output', 'none'].includes(node.lang.toLowerCase())) unknown(node.lang, node)
+    } else if (node.type === 'notebookCodeCell') {
+      const lang = resolveLanguage(node.language)
+      if (lang) cells.push({node, lang})
+      else unknown(node.language, node)
+    }
+  })
+  if (blocks.length === 0 && cells.length === 0) return
+  const highlighter = await getHighlighter(new Set([...blocks, ...cells].map((b) => b.lang)))
+  for (const {node, lang} of cells) {
+    if (node.source.trim()) node.highlighted = highlightToHtml(highlighter, node.source, lang)
+  }
+  for (const {node, index, parent, lang} of blocks) {
+    const html: Html = {type: 'html', value: highlightToHtml(highlighter, node.value, lang), position: node.position}
+    parent.children[index] = html
+  }
+}

@@ -1,0 +1,101 @@
+import katex from 'katex'
+import 'katex/contrib/mhchem'
+import {visit} from 'unist-util-visit'
+import type {Root, Html} from 'mdast'
+import type {VFile} from 'vfile'
+import type {Point} from 'unist'
+import {emit} from '../diagnostics/message.js'
+import {escapeHtml} from '../render/layout/html.js'
+
+export interface MathOptions {
+  /** Macros every page starts with (`config.math.macros`). Never mutated. */
+  macros: Readonly<Record<string, string>>
+}
+
+type MathNode = {type: 'math' | 'inlineMath'; value: string; position?: {start: Point; end: Point}}
+
+/**
+ * Typeset every `math` and `inlineMath` node with KaTeX (HTML plus MathML for
+ * screen readers) and replace it with a raw HTML node. One macros object per
+ * page render: `\newcommand` and `\gdef` in one cell apply to the rest of that
+ * page only. Errors become a `math-error` diagnostic and the source is shown
+ * in an error style.
+ */
+export function mathTransform(tree: Root, file: VFile, options: MathOptions): void {
+  const macros: Record<string, string> = {...options.macros}
+  visit(tree, (node, index, parent) => {
+    if ((node.type !== 'math' && node.type !== 'inlineMath') || !parent || index === undefined) return
+    const math = node as MathNode
+    const display = math.type === 'math'
+    const replacement: Html = {type: 'html', value: typeset(math, display, macros, file), position: math.position}
+    parent.children[index] = replacement as never
+  })
+}
+
+function typeset(node: MathNode, display: boolean, macros: Record<string, string>, file: VFile): string {
+  const tex = adaptForKatex(node.value)
+  try {
+    return render(tex, display, macros)
+  } catch (error) {
+    const redefined = redefinedMacro(error)
+    if (redefined) {
+      emit(file, 'math-macro-redefined', `\\newcommand{${redefined}} redefines a macro KaTeX already has; treated as \\renewcommand`, {node, stage: 'math'})
+      try {
+        return render(tex.replaceAll(`\\newcommand{${redefined}}`, `\\renewcommand{${redefined}}`), display, macros)
+      } catch (retryError) {
+        error = retryError
+      }
+    }
+    return errorMarkup(node, display, error, file)
+  }
+}
+
+function render(tex: string, displayMode: boolean, macros: Record<string, string>): string {
+  return katex.renderToString(tex, {
+    displayMode,
+    output: 'htmlAndMathml',
+    throwOnError: true,
+    globalGroup: true,
+    macros,
+    strict: 'ignore',
+    trust: false,
+  })
+}
+
+function redefinedMacro(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : ''
+  return /\\newcommand\{(\\[A-Za-z]+)\} attempting to redefine/.exec(message)?.[1]
+}
+
+/**
+ * Rewrite what KaTeX lacks but authors write: `\label` (numbering is done
+ * elsewhere) is dropped, `eqnarray` becomes an `rcl` array, `multline` a `gather`.
+ */
+export function adaptForKatex(tex: string): string {
+  return tex
+    .replace(/\\label\{[^}]*\}/g, '')
+    .replace(/\\begin\{eqnarray\*?\}/g, '\\begin{array}{rcl}')
+    .replace(/\\end\{eqnarray\*?\}/g, '\\end{array}')
+    .replace(/\\(begin|end)\{multline(\*?)\}/g, '\\$1{gather$2}')
+}
+
+function errorMarkup(node: MathNode, display: boolean, error: unknown, file: VFile): string {
+  const reason = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error)
+  const offset = (error as {position?: number}).position
+  emit(file, 'math-error', `Equation could not be typeset: ${reason}`, {node, place: placeOf(node, display, offset), stage: 'math'})
+  const tag = display ? 'div' : 'span'
+  const source = display ? `$$${node.value}$$` : `$${node.value}$`
+  return `<${tag} class="math-error" title="${escapeHtml(reason)}"><code>${escapeHtml(source)}</code></${tag}>`
+}
+
+/** Best estimate of where in the source file the KaTeX error is. */
+function placeOf(node: MathNode, display: boolean, offset: number | undefined): Point | undefined {
+  const start = node.position?.start
+  if (!start || offset === undefined) return start
+  const before = node.value.slice(0, offset)
+  const newlines = before.split('\n').length - 1
+  // Display math content starts on the line after `$$`; inline math one column after `$`.
+  const line = start.line + newlines + (display ? 1 : 0)
+  const column = newlines > 0 || display ? offset - before.lastIndexOf('\n') : start.column + 1 + offset
+  return {line, column, offset: undefined}
+}
