@@ -1,0 +1,43 @@
+import {html, type SafeHtml} from '../../../src/render/layout/html.js'
+import type {LayoutContext, UnitNav} from '../../../src/render/layout/types.js'
+import {homeLink, link} from './format.js'
+
+/**
+ * The course navigation: the home page, then every unit with its overview and
+ * pages. The page being written gets `aria-current="page"`, and its unit is
+ * the one open. Each unit is a `<details>`, and the whole list sits in a
+ * `<details>` menu that narrow screens show collapsed, so none of it needs
+ * JavaScript.
+ */
+export function renderNav(ctx: LayoutContext): SafeHtml {
+  const onHome = ctx.href === 'index.html'
+  return html`<nav class="course-nav" aria-label="Course">
+<details class="course-nav-menu">
+<summary class="course-nav-toggle">Course contents</summary>
+<div class="course-nav-body">
+<a class="course-nav-home" href="${homeLink(ctx)}"${current(onHome)}>Course home</a>
+<ol class="course-nav-units">
+${ctx.units.map((unit) => renderUnitEntry(ctx, unit))}
+</ol>
+</div>
+</details>
+</nav>`
+}
+
+function renderUnitEntry(ctx: LayoutContext, unit: UnitNav): SafeHtml {
+  const open = ctx.href === unit.href || unit.pages.some((page) => page.href === ctx.href)
+  return html`<li class="course-nav-unit">
+<details${open ? html` open` : ''}>
+<summary>${unit.title}</summary>
+<ol class="course-nav-pages">
+<li><a href="${link(ctx, unit.href)}"${current(ctx.href === unit.href)}>Overview</a></li>
+${unit.pages.map((page) => html`<li><a href="${link(ctx, page.href)}"${current(ctx.href === page.href)}>${page.title}</a></li>
+`)}</ol>
+</details>
+</li>
+`
+}
+
+function current(isCurrent: boolean): SafeHtml {
+  return isCurrent ? html` aria-current="page"` : html``
+}
