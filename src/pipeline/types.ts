@@ -16,6 +16,19 @@ export interface Unit {
   /** Metadata given to every page of the unit; page front matter wins. */
   meta: Record<string, unknown>
   pages: PageSource[]
+  /** Markdown body of the unit folder's `index.md`, shown on the unit page. */
+  intro?: {path: string; source: string}
+}
+
+/** The course as discovered on disk, before any page is read. */
+export interface Course {
+  units: Unit[]
+  /** Every page in reading order. */
+  pages: PageSource[]
+  /** Content-relative source path (forward slashes) → page. */
+  pagesBySource: Map<string, PageSource>
+  /** Markdown of `content/index.md`, shown on the course home. */
+  intro?: {path: string; source: string}
 }
 
 /** A page found on disk: what is known before it is read. */
@@ -50,6 +63,8 @@ export interface PageResult {
   assets: Asset[]
   /** True when the page was rendered as a placeholder because it failed. */
   failed: boolean
+  /** Study time in minutes from the page's metadata. */
+  studyTime?: number
 }
 
 /** A file to be written into the site. Either bytes or a source file to copy. */
@@ -66,6 +81,7 @@ export interface BuildContext {
   readonly log: Log
   /** Map from content-relative source path (forward slashes) to its page. */
   readonly pagesBySource: ReadonlyMap<string, PageSource>
+  readonly units: readonly Unit[]
 }
 
 // ---- Syntax-tree extensions for notebooks ----------------------------------
@@ -82,6 +98,8 @@ export interface NotebookMarkdownCell extends Parent {
   tags: string[]
   hidden: {input: boolean}
   children: RootContent[]
+  /** Set by the cell-tags transform; same meaning as on code cells (`output` is always `show`). */
+  display?: NotebookCodeCell['display']
 }
 
 /** A code cell with its saved outputs as children. */
@@ -97,6 +115,12 @@ export interface NotebookCodeCell extends Parent {
   children: NotebookOutput[]
   /** Set by the highlight transform: the highlighted `<pre>` as HTML. */
   highlighted?: string
+  /**
+   * Set by the cell-tags transform from the Jupyter Book tags and `hidden`:
+   * `hide` collapses that part behind a toggle, `remove` means it was already
+   * deleted from the tree. Absent means everything is shown.
+   */
+  display?: {cell: 'show' | 'hide'; input: 'show' | 'hide' | 'remove'; output: 'show' | 'hide' | 'remove'}
 }
 
 /** A raw cell; `format` is its `raw_mimetype`/`format` metadata, lower-cased, or ''. */

@@ -1,0 +1,122 @@
+import {relative, resolve, sep} from 'node:path'
+import type {ResolvedConfig} from '../config/schema.js'
+import type {BuildContext, Course, PageResult, PageSource} from './types.js'
+import {loadConfig, findConfigFile} from '../config/load.js'
+import {discoverCourse} from '../load/discover.js'
+import {createLog, countBySeverity, type Diagnostic, type Log} from '../diagnostics/report.js'
+import {CoursebookError, OutputUnsafe} from '../diagnostics/errors.js'
+import {processPage, courseLevelUnit} from './page.js'
+import {renderPages} from './pool.js'
+import {linkCourse} from './link.js'
+import {renderSite} from '../render/site.js'
+import {staticAssets} from '../write/assets.js'
+import {writeSiteAtomically, type SiteEntry} from '../write/site.js'
+import {loadTheme} from '../render/theme.js'
+
+export interface BuildOptions {
+  /** Config file; found in `cwd` when neither this nor `config` is given. */
+  configPath?: string
+  /** An already resolved config (API and tests). */
+  config?: ResolvedConfig
+  /** Overrides the config's output folder (relative to `cwd`). */
+  outDir?: string
+  cwd?: string
+  /** Worker threads besides the main one (default: cores − 1; 0 renders on the main thread only). */
+  workers?: number
+  /** Called after each page with the count done and the total. */
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface BuildResult {
+  config: ResolvedConfig
+  diagnostics: readonly Diagnostic[]
+  pages: PageResult[]
+  outPath: string
+  /** Number of files written into the site. */
+  fileCount: number
+}
+
+/**
+ * Build the course website: load the config, discover the course, render every
+ * page, link the navigation, apply the layouts and write the site atomically.
+ * Content problems are diagnostics in the result; tool, config and I/O
+ * failures throw a `CoursebookError` and leave any previous site untouched.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const config = options.config ?? (await loadConfig(options.configPath ?? findConfigFile(cwd))).config
+  const outPath = options.outDir ? resolve(cwd, options.outDir) : config.outPath
+  assertSafeOutput(config, outPath)
+  const log = createLog(config.diagnostics)
+  const course = discoverCourse(config, (d) => log.add(d))
+  const ctx: BuildContext = Object.freeze({config, log, pagesBySource: course.pagesBySource, units: course.units})
+
+  let done = 0
+  const outcomes = await renderPages(ctx, course, {workers: options.workers, onPage: () => options.onProgress?.(++done, course.pages.length)})
+  const results = new Map<string, PageResult>()
+  const entries: SiteEntry[] = []
+  // Diagnostics and files in reading order, whichever thread finished first.
+  for (const source of course.pages) {
+    const {result, diagnostics} = outcomes.get(source.relPath)!
+    for (const d of diagnostics) log.add(d)
+    if (result) {
+      results.set(source.relPath, result)
+      entries.push(...result.assets)
+    }
+  }
+  const intros = await renderIntros(ctx, course, log, entries)
+
+  const theme = await loadTheme(config)
+  const assets = staticAssets(theme)
+  const pages = [...results.values()]
+  const files = renderSite({
+    config,
+    theme,
+    nav: linkCourse(course, results),
+    pages,
+    courseIntro: intros.course,
+    unitIntros: intros.units,
+    stylesheets: assets.stylesheets,
+  })
+  const all = [...files, ...assets.entries, ...entries]
+  await writeSiteAtomically(outPath, all)
+  return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size}
+}
+
+async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries: SiteEntry[]) {
+  const units = new Map<string, string>()
+  const render = async (source: PageSource) => {
+    const {result, diagnostics} = await processPage(ctx, source)
+    for (const d of diagnostics) log.add(d)
+    if (result) entries.push(...result.assets)
+    return result?.body
+  }
+  let courseIntro: string | undefined
+  if (course.intro) {
+    const unit = courseLevelUnit(ctx.config.title)
+    courseIntro = await render({path: course.intro.path, relPath: 'index.md', kind: 'markdown', outPath: 'index.html', unit, order: -1})
+  }
+  for (const unit of course.units) {
+    if (!unit.intro) continue
+    const body = await render({path: unit.intro.path, relPath: `${unit.dir}/index.md`, kind: 'markdown', outPath: `${unit.slug}/index.html`, unit, order: -1})
+    if (body) units.set(unit.slug, body)
+  }
+  return {course: courseIntro, units}
+}
+
+/** Refuse an output folder that would replace the course itself. */
+function assertSafeOutput(config: ResolvedConfig, outPath: string): void {
+  const inside = (child: string, parent: string) => {
+    const rel = relative(parent, child)
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !resolve(rel).startsWith('..'))
+  }
+  if (inside(config.root, outPath) || inside(config.contentPath, outPath) || inside(outPath, config.contentPath)) {
+    throw new CoursebookError(OutputUnsafe, `Output folder ${outPath} would overwrite the course in ${config.root}`)
+  }
+}
+
+/** Whether a build's diagnostics should fail the command. */
+export function isFailure(diagnostics: readonly Diagnostic[], strict: boolean): boolean {
+  const counts = countBySeverity(diagnostics)
+  return counts.error > 0 || (strict && counts.warning > 0)
+}

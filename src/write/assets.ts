@@ -1,0 +1,38 @@
+import {readdirSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+import type {SiteEntry} from './site.js'
+import type {Theme} from '../render/layout/types.js'
+
+const require = createRequire(import.meta.url)
+
+/** Where KaTeX's stylesheet and fonts are published in the site. */
+export const KATEX_CSS = 'assets/katex/katex.min.css'
+/** Where the theme's assets are published. */
+export const THEME_ASSETS = 'assets/theme'
+
+/**
+ * The files every site carries so that it works offline: KaTeX's stylesheet
+ * and fonts, and the theme's assets. Returns them with the stylesheets to link.
+ */
+export function staticAssets(theme: Theme): {entries: SiteEntry[]; stylesheets: string[]} {
+  const katexDist = join(dirname(require.resolve('katex')), '')
+  const entries: SiteEntry[] = [{outPath: KATEX_CSS, copyFrom: join(katexDist, 'katex.min.css')}]
+  for (const font of readdirSync(join(katexDist, 'fonts'))) {
+    entries.push({outPath: `assets/katex/fonts/${font}`, copyFrom: join(katexDist, 'fonts', font)})
+  }
+  for (const file of listFiles(theme.assetsDir)) {
+    entries.push({outPath: `${THEME_ASSETS}/${file}`, copyFrom: join(theme.assetsDir, file)})
+  }
+  return {entries, stylesheets: [KATEX_CSS, ...theme.stylesheets.map((s) => `${THEME_ASSETS}/${s}`)]}
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  const files: string[] = []
+  for (const entry of readdirSync(join(dir, prefix), {withFileTypes: true})) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) files.push(...listFiles(dir, rel))
+    else if (entry.isFile()) files.push(rel)
+  }
+  return files
+}
