@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Benchmark a full cold build: wall time (process start to exit), documents per
+// second and peak memory (max RSS of the build process). Usage:
+//   npm run bench [-- --corpus DIR] [-- --runs N]
+// Without --corpus it builds the corpus of ../shared/bench/gen_corpus.py (40 notebooks, 10 pages).
+import {spawnSync, spawn} from 'node:child_process'
+import {existsSync, mkdirSync, readdirSync, copyFileSync, writeFileSync, rmSync} from 'node:fs'
+import {join, resolve, dirname} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const {values} = parseArgs({options: {corpus: {type: 'string'}, runs: {type: 'string', default: '3'}}})
+const work = join(root, '.bench')
+
+function generatedCorpus() {
+  const raw = join(work, 'raw')
+  if (!existsSync(raw)) {
+    const generator = resolve(root, '../shared/bench/gen_corpus.py')
+    if (!existsSync(generator)) throw new Error(`No --corpus given and ${generator} is missing`)
+    const run = spawnSync('python3', [generator, raw, '40', '10'], {stdio: 'inherit'})
+    if (run.status !== 0) throw new Error('gen_corpus.py failed')
+  }
+  return raw
+}
+
+/** A flat folder of pages becomes a course of units of ten pages each. */
+function courseFrom(dir) {
+  if (existsSync(join(dir, 'site.config.ts'))) return join(dir, 'site.config.ts')
+  const course = join(work, 'course')
+  rmSync(course, {recursive: true, force: true})
+  const files = readdirSync(dir).filter((f) => /\.(ipynb|md)$/.test(f)).sort()
+  files.forEach((file, i) => {
+    const unit = join(course, 'content', `unit-${String(Math.floor(i / 10) + 1).padStart(2, '0')}`)
+    mkdirSync(unit, {recursive: true})
+    copyFileSync(join(dir, file), join(unit, file))
+  })
+  const config = join(course, 'site.config.ts')
+  writeFileSync(config, `export default {code: 'BENCH', title: 'Benchmark corpus', binder: {repo: 'org/bench'}}\n`)
+  return {config, documents: files.length}
+}
+
+function runOnce(config) {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [join(root, 'scripts/bench-child.mjs'), config], {stdio: ['ignore', 'pipe', 'inherit']})
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.on('exit', (code) => {
+      const wall = performance.now() - started
+      if (code !== 0) return reject(new Error(`build exited with ${code}`))
+      resolvePromise({wall, ...JSON.parse(out.trim().split('\n').pop())})
+    })
+  })
+}
+
+const corpus = values.corpus ? resolve(values.corpus) : generatedCorpus()
+const course = courseFrom(corpus)
+const config = typeof course === 'string' ? course : course.config
+const runs = []
+for (let i = 0; i < Number(values.runs); i++) runs.push(await runOnce(config))
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const documents = runs[0].pages
+const wall = median(runs.map((r) => r.wall))
+console.log(`corpus: ${corpus} (${documents} documents)`)
+for (const [i, r] of runs.entries()) {
+  console.log(`run ${i + 1}: wall ${(r.wall / 1000).toFixed(2)} s (build ${(r.buildMs / 1000).toFixed(2)} s), peak RSS ${(r.maxRssKB / 1024).toFixed(0)} MB`)
+}
+console.log(`median wall time: ${(wall / 1000).toFixed(2)} s`)
+console.log(`documents per second: ${(documents / (wall / 1000)).toFixed(1)}`)
+console.log(`peak memory (max RSS): ${(Math.max(...runs.map((r) => r.maxRssKB)) / 1024).toFixed(0)} MB`)
