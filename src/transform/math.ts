@@ -6,6 +6,7 @@ import type {VFile} from 'vfile'
 import type {Point} from 'unist'
 import {emit} from '../diagnostics/message.js'
 import {escapeHtml} from '../render/layout/html.js'
+import {Memo} from '../cache/memo.js'
 
 export interface MathOptions {
   /** Macros every page starts with (`config.math.macros`). Never mutated. */
@@ -22,17 +23,26 @@ type MathNode = {type: 'math' | 'inlineMath'; value: string; position?: {start: 
  * in an error style.
  */
 export function mathTransform(tree: Root, file: VFile, options: MathOptions): void {
-  const macros: Record<string, string> = {...options.macros}
+  const state: MacroState = {macros: {...options.macros}, signature: JSON.stringify(options.macros)}
   visit(tree, (node, index, parent) => {
     if ((node.type !== 'math' && node.type !== 'inlineMath') || !parent || index === undefined) return
     const math = node as MathNode
     const display = math.type === 'math'
-    const replacement: Html = {type: 'html', value: typeset(math, display, macros, file), position: math.position}
+    const replacement: Html = {type: 'html', value: typeset(math, display, state, file), position: math.position}
     parent.children[index] = replacement as never
   })
 }
 
-function typeset(node: MathNode, display: boolean, macros: Record<string, string>, file: VFile): string {
+/**
+ * The macros in force on a page, and a signature that names them: the config's
+ * macros and every macro-defining formula so far, in order, which determine them.
+ */
+interface MacroState {
+  macros: Record<string, string>
+  signature: string
+}
+
+function typeset(node: MathNode, display: boolean, macros: MacroState, file: VFile): string {
   const tex = adaptForKatex(node.value)
   try {
     return render(tex, display, macros)
@@ -50,7 +60,21 @@ function typeset(node: MathNode, display: boolean, macros: Record<string, string
   }
 }
 
-function render(tex: string, displayMode: boolean, macros: Record<string, string>): string {
+/** KaTeX output depends only on the TeX, the mode and the macros in force; this remembers it. */
+const rendered = new Memo<string>(5000)
+const DEFINES_MACROS = /\\(g|e|x)?def|\\(re|provide)?newcommand|\\let|\\global|\\DeclareMathOperator/
+
+function render(tex: string, displayMode: boolean, state: MacroState): string {
+  // A formula that defines macros must run for its effect on the page's macros, so it is never memoised.
+  if (DEFINES_MACROS.test(tex)) {
+    const html = renderUncached(tex, displayMode, state.macros)
+    state.signature += `\n${tex}`
+    return html
+  }
+  return rendered.get(`${displayMode ? 'D' : 'I'}\0${state.signature}\0${tex}`, () => renderUncached(tex, displayMode, state.macros))
+}
+
+function renderUncached(tex: string, displayMode: boolean, macros: Record<string, string>): string {
   return katex.renderToString(tex, {
     displayMode,
     output: 'htmlAndMathml',

@@ -59,6 +59,16 @@ describe('mathTransform', () => {
     expect(file.messages).toHaveLength(0)
   })
 
+  it('renders a repeated formula by the macros in force on each page, not from a stale memo', () => {
+    const first = render('$\\gdef\\v{a}$ $\\v$')
+    const second = render('$\\gdef\\v{b}$ $\\v$')
+    const third = render('$\\gdef\\v{a}$ $\\v$')
+    const text = (r: ReturnType<typeof render>) => toString(selectAll('.katex-html', r.hast)[1]!)
+    expect(text(first)).toBe('a')
+    expect(text(second)).toBe('b')
+    expect(text(third)).toBe('a')
+  })
+
   it('typesets chemistry with mhchem', () => {
     const {file} = render('$\\ce{H2O}$')
     expect(file.messages).toHaveLength(0)

@@ -1,3 +1,4 @@
+import {Memo} from '../../cache/memo.js'
 import {createHighlighter, bundledLanguages, type Highlighter, type BundledLanguage} from 'shiki'
 
 /** Themes for light and dark mode; switched by CSS variables, not by re-rendering. */
@@ -38,5 +39,10 @@ export async function getHighlighter(languages: Iterable<BundledLanguage>): Prom
 
 /** Highlight code to a `<pre class="shiki">` HTML string, colours as CSS variables. */
 export function highlightToHtml(instance: Highlighter, code: string, lang: BundledLanguage): string {
-  return instance.codeToHtml(code.replace(/\n$/, ''), {lang, themes: SHIKI_THEMES, defaultColor: false})
+  return highlighted.get(`${lang}\0${code}`, () =>
+    instance.codeToHtml(code.replace(/\n$/, ''), {lang, themes: SHIKI_THEMES, defaultColor: false}),
+  )
 }
+
+/** Identical blocks (a shared import cell, a repeated command) are highlighted once per process. */
+const highlighted = new Memo<string>(2000)
