@@ -5,59 +5,72 @@ import {fileURLToPath} from 'node:url'
 import type {Course, PageSource} from './types.js'
 import {processPage, type PageContext, type PageOutcome} from './page.js'
 
-/** Pages per extra thread below which starting a worker costs more than it saves. */
+/** Pages per extra thread below which a worker costs more than it saves. */
 const PAGES_PER_WORKER = 12
 
-export interface PoolOptions {
-  /** Threads besides the main one; default: one fewer than the cores. */
-  workers?: number
-  onPage?: () => void
+export interface PagePool {
+  /** Render every page of the course; outcomes keyed by content-relative source path. */
+  render(ctx: PageContext, course: Course, onPage?: () => void): Promise<Map<string, PageOutcome>>
+  /** Stop the workers (also done by `render` when it finishes). */
+  close(): Promise<void>
 }
 
 /**
- * Render every page of the course, on the main thread and on worker threads
- * (each with its own highlighter and KaTeX), taking pages from one queue so a
- * slow page does not hold the others up. Outcomes come back keyed by source
- * path. Workers run only from compiled JavaScript; from TypeScript sources
- * (tests) everything runs on the main thread.
+ * Start the page pool: `workers` threads besides the main one (default: one
+ * fewer than the cores), started now so that loading their modules overlaps
+ * the main thread's config loading and discovery. Workers run only from
+ * compiled JavaScript; from TypeScript sources (tests) everything runs on the
+ * main thread.
  */
-export async function renderPages(ctx: PageContext, course: Course, options: PoolOptions = {}): Promise<Map<string, PageOutcome>> {
-  const queue: PageSource[] = [...course.pages]
-  const outcomes = new Map<string, PageOutcome>()
-  const done = (relPath: string, outcome: PageOutcome) => {
-    outcomes.set(relPath, outcome)
-    options.onPage?.()
-  }
+export function startPagePool(workers?: number): PagePool {
+  // An explicit count is honoured; the default leaves small courses on the main thread.
+  const perWorker = workers === undefined ? PAGES_PER_WORKER : 1
+  workers ??= availableParallelism() - 1
   const script = fileURLToPath(new URL('./page-worker.js', import.meta.url))
-  const wanted = options.workers ?? availableParallelism() - 1
-  const count = existsSync(script) ? Math.max(0, Math.min(wanted, Math.floor(queue.length / PAGES_PER_WORKER))) : 0
-  const workers = Array.from({length: count}, () => runWorker(script, ctx, course, queue, done))
-  const mainThread = (async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) done(next.relPath, await processPage(ctx, next))
-  })()
-  await Promise.all([mainThread, ...workers])
-  // Pages a failed worker held are rendered here.
-  for (const page of course.pages) if (!outcomes.has(page.relPath)) done(page.relPath, await processPage(ctx, page))
-  return outcomes
+  const threads = existsSync(script) ? Array.from({length: Math.max(0, workers)}, () => new Worker(script)) : []
+  const close = async () => {
+    await Promise.all(threads.map((t) => t.terminate()))
+  }
+  return {
+    close,
+    async render(ctx, course, onPage) {
+      const queue: PageSource[] = [...course.pages]
+      const outcomes = new Map<string, PageOutcome>()
+      const done = (relPath: string, outcome: PageOutcome) => {
+        outcomes.set(relPath, outcome)
+        onPage?.()
+      }
+      const used = threads.slice(0, Math.floor(queue.length / perWorker))
+      for (const idle of threads.slice(used.length)) void idle.terminate()
+      const working = used.map((thread) => feedWorker(thread, ctx, course, queue, done))
+      const mainThread = (async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) done(next.relPath, await processPage(ctx, next))
+      })()
+      await Promise.all([mainThread, ...working])
+      await close()
+      // Pages a failed worker held are rendered here.
+      for (const page of course.pages) if (!outcomes.has(page.relPath)) done(page.relPath, await processPage(ctx, page))
+      return outcomes
+    },
+  }
 }
 
-function runWorker(
-  script: string,
+function feedWorker(
+  worker: Worker,
   ctx: PageContext,
   course: Course,
   queue: PageSource[],
   done: (relPath: string, outcome: PageOutcome) => void,
 ): Promise<void> {
   return new Promise((resolve) => {
-    const worker = new Worker(script, {workerData: {config: ctx.config, course}})
     let inFlight = 0
     const feed = () => {
       // Two pages in flight, so the worker never waits on the main thread's turn.
       while (inFlight < 2 && queue.length > 0) {
-        worker.postMessage(queue.shift()!.relPath)
+        worker.postMessage({type: 'page', relPath: queue.shift()!.relPath})
         inFlight++
       }
-      if (inFlight === 0) void worker.terminate().then(() => resolve())
+      if (inFlight === 0) resolve()
     }
     worker.on('message', (message: {relPath: string} & PageOutcome) => {
       inFlight--
@@ -68,6 +81,7 @@ function runWorker(
     // A crashed worker's pages are picked up by the main thread afterwards.
     worker.on('error', () => resolve())
     worker.on('exit', () => resolve())
+    worker.postMessage({type: 'course', config: ctx.config, course})
     feed()
   })
 }

@@ -6,7 +6,7 @@ import {discoverCourse} from '../load/discover.js'
 import {createLog, countBySeverity, type Diagnostic, type Log} from '../diagnostics/report.js'
 import {CoursebookError, OutputUnsafe} from '../diagnostics/errors.js'
 import {processPage, courseLevelUnit} from './page.js'
-import {renderPages} from './pool.js'
+import {startPagePool, type PagePool} from './pool.js'
 import {linkCourse} from './link.js'
 import {renderSite} from '../render/site.js'
 import {staticAssets} from '../write/assets.js'
@@ -44,6 +44,15 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
+  const pool = startPagePool(options.workers)
+  try {
+    return await buildWith(pool, options, cwd)
+  } finally {
+    await pool.close()
+  }
+}
+
+async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Promise<BuildResult> {
   const config = options.config ?? (await loadConfig(options.configPath ?? findConfigFile(cwd))).config
   const outPath = options.outDir ? resolve(cwd, options.outDir) : config.outPath
   assertSafeOutput(config, outPath)
@@ -52,7 +61,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const ctx: BuildContext = Object.freeze({config, log, pagesBySource: course.pagesBySource, units: course.units})
 
   let done = 0
-  const outcomes = await renderPages(ctx, course, {workers: options.workers, onPage: () => options.onProgress?.(++done, course.pages.length)})
+  const outcomes = await pool.render(ctx, course, () => options.onProgress?.(++done, course.pages.length))
   const results = new Map<string, PageResult>()
   const entries: SiteEntry[] = []
   // Diagnostics and files in reading order, whichever thread finished first.
