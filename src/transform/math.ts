@@ -93,18 +93,23 @@ function redefinedMacro(error: unknown): string | undefined {
 
 /**
  * Rewrite what KaTeX lacks but authors write: `\label` (numbering is done
- * elsewhere) is dropped, `eqnarray` becomes an `rcl` array, `multline` a `gather`.
+ * elsewhere) and MathJax's `\require` are dropped, `eqnarray` becomes an `rcl`
+ * array, `multline` a `gather`.
  */
 export function adaptForKatex(tex: string): string {
   return tex
     .replace(/\\label\{[^}]*\}/g, '')
+    // MathJax loads extensions with \require; KaTeX has mhchem built in and nothing else to load.
+    .replace(/\\require\{[^}]*\}/g, '')
     .replace(/\\begin\{eqnarray\*?\}/g, '\\begin{array}{rcl}')
     .replace(/\\end\{eqnarray\*?\}/g, '\\end{array}')
     .replace(/\\(begin|end)\{multline(\*?)\}/g, '\\$1{gather$2}')
 }
 
 function errorMarkup(node: MathNode, display: boolean, error: unknown, file: VFile): string {
-  const reason = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error)
+  // KaTeX underlines the offending token with combining characters and may break lines: keep one clean line.
+  const raw = error instanceof Error ? error.message.replace(/^KaTeX parse error: /, '') : String(error)
+  const reason = raw.replace(/\u0332/g, '').replace(/\s+/g, ' ').trim()
   const offset = (error as {position?: number}).position
   emit(file, 'math-error', `Equation could not be typeset: ${reason}`, {node, place: placeOf(node, display, offset), stage: 'math'})
   const tag = display ? 'div' : 'span'
