@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {existsSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {createJiti} from 'jiti'
 import {z} from 'zod'
 import {configSchema, type ResolvedConfig, type UserConfig} from './schema.js'
@@ -33,7 +34,9 @@ export function findConfigFile(cwd: string): string {
 export async function loadConfig(configPath: string, env: ConfigEnv = {command: 'build'}): Promise<LoadedConfig> {
   const path = resolve(configPath)
   if (!existsSync(path)) throw new CoursebookError(ConfigNotFound, `Config file ${path} does not exist`, {file: path})
-  const jiti = createJiti(import.meta.url, {moduleCache: false})
+  // `import {defineConfig} from 'coursebook'` must work from a course folder with no node_modules of its own.
+  const self = fileURLToPath(new URL('../index.js', import.meta.url))
+  const jiti = createJiti(import.meta.url, {moduleCache: false, alias: {coursebook: self}})
   let exported: UserConfigExport
   try {
     exported = await jiti.import<UserConfigExport>(path, {default: true})

@@ -32,6 +32,11 @@ describe('loadConfig', () => {
     expect(dependencies).toEqual([path])
   })
 
+  it("resolves `import {defineConfig} from 'coursebook'` in a course folder outside this repository", async () => {
+    const {config} = await loadConfig(configFile(`import {defineConfig} from 'coursebook'\nexport default defineConfig({code: 'OUT1', title: 'Elsewhere'})\n`))
+    expect(config.code).toBe('OUT1')
+  })
+
   it('calls a config that exports a function', async () => {
     const {config} = await loadConfig(configFile(`export default ({command}) => ({code: 'X1', title: command})\n`))
     expect(config.title).toBe('build')
