@@ -9,6 +9,7 @@ import {directivesTransform} from '../transform/directives.js'
 import {headingsTransform} from '../transform/headings.js'
 import {linksTransform} from '../transform/links.js'
 import {outputFilesTransform} from '../transform/output-files.js'
+import {tikzTransform} from '../transform/tikz/index.js'
 import {mathTransform} from '../transform/math.js'
 import {highlightTransform} from '../transform/highlight.js'
 import {binderUrl, repositoryPath, wantsLaunchLink} from '../transform/binder.js'
@@ -31,7 +32,7 @@ export interface PageOutcome {
  */
 export async function processPage(ctx: PageContext, source: PageSource): Promise<PageOutcome> {
   const file = new VFile({path: source.path})
-  file.data.coursebook = {source, frontmatter: {}, assets: []}
+  file.data.coursebook = {source, frontmatter: {}, assets: [], dependencies: []}
   let result: PageResult | undefined
   try {
     file.value = await readFile(source.path, 'utf8')
@@ -63,6 +64,7 @@ async function renderPage(ctx: PageContext, file: VFile): Promise<PageResult | u
   const {title, headings} = headingsTransform(tree)
   linksTransform(tree, file, {contentPath: ctx.config.contentPath, pagesBySource: ctx.pagesBySource, units: ctx.units})
   outputFilesTransform(tree, file)
+  await tikzTransform(tree, file, {config: ctx.config.tikz, root: ctx.config.root})
   mathTransform(tree, file, {macros: ctx.config.math.macros})
   await highlightTransform(tree, file)
   const body = treeToHtml(tree, file)
@@ -74,6 +76,7 @@ async function renderPage(ctx: PageContext, file: VFile): Promise<PageResult | u
     headings,
     body,
     assets: data.assets,
+    dependencies: data.dependencies,
     failed: false,
     studyTime: parseStudyTime(meta.study_time),
   }

@@ -1,6 +1,8 @@
 import type {Root as MdastRoot, Parent, Literal, Data, RootContent} from 'mdast'
+import type {Node} from 'unist'
 import type {ResolvedConfig} from '../config/schema.js'
 import type {Log} from '../diagnostics/report.js'
+import type {OuxmlPage} from '../export/ouxml/types.js'
 
 /** A course unit (usually a week), discovered from a folder of `content/`. */
 export interface Unit {
@@ -61,10 +63,14 @@ export interface PageResult {
   downloadPath?: string
   /** Files the page needs beside it. */
   assets: Asset[]
+  /** Files besides the source that the page read or referred to (absolute; missing ones too). */
+  dependencies: string[]
   /** True when the page was rendered as a placeholder because it failed. */
   failed: boolean
   /** Study time in minutes from the page's metadata. */
   studyTime?: number
+  /** The page as OU-XML session content, when the export is enabled. */
+  ouxml?: OuxmlPage
 }
 
 /** A file to be written into the site. Either bytes or a source file to copy. */
@@ -112,7 +118,8 @@ export interface NotebookCodeCell extends Parent {
   tags: string[]
   /** From `metadata.jupyter.source_hidden` / `outputs_hidden`. */
   hidden: {input: boolean; output: boolean}
-  children: NotebookOutput[]
+  /** Saved outputs; a TikZ magic cell's drawing replaces them (a `tikzFigure`). */
+  children: Array<NotebookOutput | TikzFigure>
   /** Set by the highlight transform: the highlighted `<pre>` as HTML. */
   highlighted?: string
   /**
@@ -166,17 +173,46 @@ export interface RichOutput extends Parent {
   children: RootContent[]
 }
 
+/**
+ * A TikZ diagram rendered to SVG at build time (from a ```` ```tikz ```` fence
+ * or a `%%tikz` cell). Plain fields, so every output format can use it: HTML
+ * inlines `svg`; an export can use `file`. When rendering failed, `svg` is
+ * empty and `error` says why; `source` is shown instead.
+ */
+export interface TikzFigure extends Node {
+  type: 'tikzFigure'
+  /** Standalone SVG markup: ids unique on the page, width and height as asked. Empty on failure. */
+  svg: string
+  /** Alt text (the accessible name); absent when the author gave none. */
+  alt?: string
+  /** Caption, plain text. */
+  caption?: string
+  /** The TikZ source as written (without the magic line). */
+  source: string
+  /** The engine that drew it. */
+  engine?: 'tikzjax' | 'latex'
+  /** Why it could not be drawn, as reported in the diagnostic. */
+  error?: string
+  /** The SVG written as a file too: path relative to the site root. */
+  file?: string
+  /** The same file relative to the page's folder. */
+  url?: string
+  data?: CellData
+}
+
 declare module 'mdast' {
   interface RootContentMap {
     notebookMarkdownCell: NotebookMarkdownCell
     notebookCodeCell: NotebookCodeCell
     notebookRawCell: NotebookRawCell
     notebookOutput: NotebookOutput
+    tikzFigure: TikzFigure
   }
   interface BlockContentMap {
     notebookMarkdownCell: NotebookMarkdownCell
     notebookCodeCell: NotebookCodeCell
     notebookRawCell: NotebookRawCell
+    tikzFigure: TikzFigure
   }
 }
 
@@ -191,6 +227,8 @@ export interface PageData {
   /** Kernel language of a notebook (or a Markdown notebook), e.g. `python`. */
   language?: string
   assets: Asset[]
+  /** Files besides the source that the page read or referred to (absolute; missing ones too), for incremental builds. */
+  dependencies: string[]
 }
 
 declare module 'vfile' {

@@ -1,5 +1,5 @@
 import {existsSync, statSync} from 'node:fs'
-import {dirname, relative, resolve, sep} from 'node:path'
+import {dirname, posix, relative, resolve, sep} from 'node:path'
 import {visit} from 'unist-util-visit'
 import type {Root, Link, Image, Definition, Html, Text} from 'mdast'
 import type {VFile} from 'vfile'
@@ -14,7 +14,8 @@ export interface LinksOptions {
   units: readonly Unit[]
 }
 
-type Target = {kind: 'page' | 'file'; outPath: string; copyFrom?: string} | {kind: 'missing'} | {kind: 'outside'}
+/** Where a URL leads; `path` is the file it names (absolute), recorded as a dependency of the page whether or not it exists. */
+type Target = {kind: 'page' | 'file'; outPath: string; copyFrom?: string; path: string} | {kind: 'missing'; path: string} | {kind: 'outside'}
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|#|\/)/i
 
@@ -22,15 +23,19 @@ const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|#|\/)/i
  * Resolve relative links and images from the page's own folder: links to
  * pages become links to their built URLs; other files inside the content
  * folder are copied into the site; a missing target is a diagnostic with its
- * line; anything outside the content folder is refused.
+ * line; anything outside the content folder is refused. URLs of files the page
+ * already wrote beside itself (cell attachments) are left as they are.
  */
 export function linksTransform(tree: Root, file: VFile, options: LinksOptions): void {
   const page = file.data.coursebook!.source
   const copied = new Map<string, string>()
+  // Files the page already wrote beside itself (cell attachments) are where their URLs point.
+  const written = new Set(file.data.coursebook!.assets.map((asset) => posix.relative(posix.dirname(page.outPath), asset.outPath)))
   const resolveUrl = (url: string, node: Link | Image | Definition | Html, isImage: boolean): string | undefined => {
-    if (!url || EXTERNAL.test(url) || url.startsWith('attachment:')) return url
+    if (!url || EXTERNAL.test(url) || url.startsWith('attachment:') || written.has(url)) return url
     const [pathPart, suffix] = splitSuffix(url)
     const target = locate(pathPart, page, options)
+    if (target.kind !== 'outside') file.data.coursebook!.dependencies.push(target.path)
     if (target.kind === 'outside') {
       emit(file, 'path-outside-content', `"${url}" points outside the content folder and is not published`, {node, stage: 'links'})
       return undefined
@@ -84,12 +89,12 @@ function locate(url: string, page: PageSource, options: LinksOptions): Target {
   if (rel.startsWith('..') || resolve(options.contentPath, rel) !== absolute || rel.split(sep)[0] === '..') return {kind: 'outside'}
   const relPosix = rel.split(sep).join('/')
   const target = options.pagesBySource.get(relPosix)
-  if (target) return {kind: 'page', outPath: target.outPath}
+  if (target) return {kind: 'page', outPath: target.outPath, path: absolute}
   const unit = options.units.find((u) => relPosix === u.dir || relPosix === `${u.dir}/index.md`)
-  if (unit) return {kind: 'page', outPath: `${unit.slug}/index.html`}
-  if (relPosix === '' || relPosix === 'index.md') return {kind: 'page', outPath: 'index.html'}
-  if (!existsSync(absolute) || !statSync(absolute).isFile()) return {kind: 'missing'}
-  return {kind: 'file', outPath: assetOutPath(relPosix, options.units), copyFrom: absolute}
+  if (unit) return {kind: 'page', outPath: `${unit.slug}/index.html`, path: absolute}
+  if (relPosix === '' || relPosix === 'index.md') return {kind: 'page', outPath: 'index.html', path: absolute}
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) return {kind: 'missing', path: absolute}
+  return {kind: 'file', outPath: assetOutPath(relPosix, options.units), copyFrom: absolute, path: absolute}
 }
 
 /** Where a content file is published: its unit folder renamed to the unit slug, subfolders slugged, the name kept. */

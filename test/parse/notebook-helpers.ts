@@ -42,7 +42,7 @@ export function run(notebook: unknown, {outPath = 'week-01/intro.html', parseMar
   const value = typeof notebook === 'string' || notebook instanceof Uint8Array ? notebook : JSON.stringify(notebook)
   const file = new VFile({path: `/course/content/${outPath.replace(/\.html$/, '.ipynb')}`, value})
   const source = {path: file.path, relPath: outPath.replace(/\.html$/, '.ipynb'), kind: 'notebook', outPath} as PageSource
-  file.data.coursebook = {source, frontmatter: {}, assets: []}
+  file.data.coursebook = {source, frontmatter: {}, assets: [], dependencies: []}
   parseNotebook(file, {parseMarkdown})
   return file
 }

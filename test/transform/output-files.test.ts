@@ -13,7 +13,7 @@ const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><text>é</text></svg>'
 
 function page(outPath: string): VFile {
   const file = new VFile({path: '/course/content/page.ipynb'})
-  file.data.coursebook = {source: {outPath} as PageSource, frontmatter: {}, assets: []}
+  file.data.coursebook = {source: {outPath} as PageSource, frontmatter: {}, assets: [], dependencies: []}
   return file
 }
 
