@@ -9,8 +9,8 @@ import {processPage, type PageContext, type PageOutcome} from './page.js'
 const PAGES_PER_WORKER = 12
 
 export interface PagePool {
-  /** Render every page of the course; outcomes keyed by content-relative source path. */
-  render(ctx: PageContext, course: Course, onPage?: () => void): Promise<Map<string, PageOutcome>>
+  /** Render `pages` (default: every page of the course); outcomes keyed by content-relative source path. */
+  render(ctx: PageContext, course: Course, onPage?: () => void, pages?: readonly PageSource[]): Promise<Map<string, PageOutcome>>
   /** Stop the workers (also done by `render` when it finishes). */
   close(): Promise<void>
 }
@@ -33,8 +33,8 @@ export function startPagePool(workers?: number): PagePool {
   }
   return {
     close,
-    async render(ctx, course, onPage) {
-      const queue: PageSource[] = [...course.pages]
+    async render(ctx, course, onPage, pages = course.pages) {
+      const queue: PageSource[] = [...pages]
       const outcomes = new Map<string, PageOutcome>()
       const done = (relPath: string, outcome: PageOutcome) => {
         outcomes.set(relPath, outcome)
@@ -49,7 +49,7 @@ export function startPagePool(workers?: number): PagePool {
       await Promise.all([mainThread, ...working])
       await close()
       // Pages a failed worker held are rendered here.
-      for (const page of course.pages) if (!outcomes.has(page.relPath)) done(page.relPath, await processPage(ctx, page))
+      for (const page of pages) if (!outcomes.has(page.relPath)) done(page.relPath, await processPage(ctx, page))
       return outcomes
     },
   }

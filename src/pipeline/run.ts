@@ -1,17 +1,22 @@
-import {relative, resolve, sep} from 'node:path'
+import {join, relative, resolve, sep} from 'node:path'
 import type {ResolvedConfig} from '../config/schema.js'
 import type {BuildContext, Course, PageResult, PageSource} from './types.js'
 import {loadConfig, findConfigFile} from '../config/load.js'
 import {discoverCourse} from '../load/discover.js'
 import {createLog, countBySeverity, type Diagnostic, type Log} from '../diagnostics/report.js'
 import {CoursebookError, OutputUnsafe} from '../diagnostics/errors.js'
-import {processPage, courseLevelUnit} from './page.js'
+import {processPage, courseLevelUnit, type PageOutcome} from './page.js'
+import {renderCourse} from './cached-render.js'
+import {PageCache} from '../cache/page-cache.js'
+import {openCacheStore} from '../cache/store.js'
+import {configDigest} from '../cache/config-digest.js'
 import {startPagePool, type PagePool} from './pool.js'
 import {linkCourse} from './link.js'
 import {renderSite} from '../render/site.js'
 import {staticAssets} from '../write/assets.js'
 import {writeSiteAtomically, type SiteEntry} from '../write/site.js'
 import {loadTheme} from '../render/theme.js'
+import {exportOuxml, withOutputs, type OuxmlExportOptions, type OuxmlExportResult} from '../export/ouxml/export.js'
 
 export interface BuildOptions {
   /** Config file; found in `cwd` when neither this nor `config` is given. */
@@ -25,6 +30,17 @@ export interface BuildOptions {
   workers?: number
   /** Called after each page with the count done and the total. */
   onProgress?: (done: number, total: number) => void
+  /** Reuse unchanged pages from the persistent cache in `.coursebook/cache/` (default true). */
+  cache?: boolean
+  /** Outcomes known to be current, from a previous build in the same process (`coursebook dev`). */
+  reuse?: ReadonlyMap<string, PageOutcome>
+  /**
+   * What to write (default: the website, with the OU-XML export in `ouxml/` when `ouxml.enabled`).
+   * `{html: false}` writes only the export, into `outDir` (default `<config outDir>/ouxml`).
+   */
+  outputs?: {html?: boolean; ouxml?: boolean}
+  /** The OU-XML export's own options: units, validation, schema. */
+  ouxml?: OuxmlExportOptions
 }
 
 export interface BuildResult {
@@ -34,6 +50,12 @@ export interface BuildResult {
   outPath: string
   /** Number of files written into the site. */
   fileCount: number
+  /** Every page's outcome, keyed by content-relative source path (for the next incremental build). */
+  outcomes: Map<string, PageOutcome>
+  /** The pages rendered by this build; the others came from the cache. */
+  rendered: string[]
+  /** The OU-XML documents written, when the export ran. */
+  ouxml?: OuxmlExportResult
 }
 
 /**
@@ -53,15 +75,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Promise<BuildResult> {
-  const config = options.config ?? (await loadConfig(options.configPath ?? findConfigFile(cwd))).config
-  const outPath = options.outDir ? resolve(cwd, options.outDir) : config.outPath
+  const config = withOutputs(options.config ?? (await loadConfig(options.configPath ?? findConfigFile(cwd))).config, options.outputs)
+  const html = options.outputs?.html !== false
+  const outPath = options.outDir ? resolve(cwd, options.outDir) : html ? config.outPath : join(config.outPath, 'ouxml')
   assertSafeOutput(config, outPath)
   const log = createLog(config.diagnostics)
   const course = discoverCourse(config, (d) => log.add(d))
   const ctx: BuildContext = Object.freeze({config, log, pagesBySource: course.pagesBySource, units: course.units})
 
   let done = 0
-  const outcomes = await pool.render(ctx, course, () => options.onProgress?.(++done, course.pages.length))
+  const cache = options.cache === false ? undefined : new PageCache(openCacheStore(join(config.root, '.coursebook', 'cache', 'pages')), configDigest(config))
+  const {outcomes, rendered} = await renderCourse(pool, ctx, course, {
+    cache,
+    reuse: options.reuse,
+    onPage: () => options.onProgress?.(++done, course.pages.length),
+  })
   const results = new Map<string, PageResult>()
   const entries: SiteEntry[] = []
   // Diagnostics and files in reading order, whichever thread finished first.
@@ -74,6 +102,11 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     }
   }
   const intros = await renderIntros(ctx, course, log, entries)
+  const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log}) : undefined
+  if (!html) {
+    await writeSiteAtomically(outPath, ouxml?.entries ?? [])
+    return {config, diagnostics: log.diagnostics, pages: [...results.values()], outPath, fileCount: ouxml?.entries.length ?? 0, outcomes, rendered, ouxml}
+  }
 
   const theme = await loadTheme(config)
   const assets = staticAssets(theme)
@@ -87,17 +120,19 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     unitIntros: intros.units,
     stylesheets: assets.stylesheets,
   })
-  const all = [...files, ...assets.entries, ...entries]
+  const all = [...files, ...assets.entries, ...entries, ...(ouxml?.entries.map((e) => ({...e, outPath: `ouxml/${e.outPath}`})) ?? [])]
   await writeSiteAtomically(outPath, all)
-  return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size}
+  return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size, outcomes, rendered, ouxml}
 }
 
 async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries: SiteEntry[]) {
   const units = new Map<string, string>()
+  const results = new Map<string, PageResult>()
   const render = async (source: PageSource) => {
     const {result, diagnostics} = await processPage(ctx, source)
     for (const d of diagnostics) log.add(d)
     if (result) entries.push(...result.assets)
+    if (result && source.order === -1 && source.unit.slug) results.set(source.unit.slug, result)
     return result?.body
   }
   let courseIntro: string | undefined
@@ -110,7 +145,7 @@ async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries
     const body = await render({path: unit.intro.path, relPath: `${unit.dir}/index.md`, kind: 'markdown', outPath: `${unit.slug}/index.html`, unit, order: -1})
     if (body) units.set(unit.slug, body)
   }
-  return {course: courseIntro, units}
+  return {course: courseIntro, units, results}
 }
 
 /** Refuse an output folder that would replace the course itself. */

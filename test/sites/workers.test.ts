@@ -25,8 +25,9 @@ describe.skipIf(!existsSync(compiled))('building on worker threads', () => {
   it('writes a site byte for byte identical to a build on the main thread alone', async () => {
     const {build, loadConfig} = (await import(pathToFileURL(compiled).href)) as typeof import('../../src/index.js')
     const {config} = await loadConfig(join(projectRoot, 'site.config.ts'))
-    const single = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-w0-')), workers: 0})
-    const parallel = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-w2-')), workers: 2})
+    const single = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-w0-')), workers: 0, cache: false})
+    const parallel = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-w2-')), workers: 2, cache: false})
+    expect(parallel.rendered).toHaveLength(parallel.pages.length)
     expect(parallel.diagnostics).toEqual(single.diagnostics)
     const a = files(single.outPath)
     const b = files(parallel.outPath)

@@ -1,0 +1,88 @@
+import {readFile, stat} from 'node:fs/promises'
+import type {Asset, PageResult, PageSource} from '../pipeline/types.js'
+import type {Diagnostic} from '../diagnostics/report.js'
+import type {CacheStore} from './store.js'
+import {contentHash, digest} from './digest.js'
+
+/** A page outcome as stored: assets' bytes in base64, the source left out (the build has it). */
+interface StoredPage {
+  inputs: string
+  dependencies: string[]
+  result?: Omit<PageResult, 'source' | 'assets'> & {assets: Array<Omit<Asset, 'data'> & {base64?: string; text?: string}>}
+  diagnostics: Diagnostic[]
+}
+
+export interface PageOutcomeLike {
+  result?: PageResult
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * The persistent cache of rendered pages. An entry is reused only when every
+ * input is unchanged: the source bytes, the contents (or absence) of every file
+ * the page referred to, the built URLs of the pages it linked to, the unit
+ * metadata it inherits, and `context` (the output-relevant config and the tool
+ * version). Anything else is rendered again; a corrupt entry is a miss.
+ */
+export class PageCache {
+  constructor(
+    private readonly store: CacheStore,
+    private readonly context: string,
+  ) {}
+
+  /** The cached outcome of a page, if it is still valid. */
+  async lookup(source: PageSource, pagesByFile: ReadonlyMap<string, PageSource>): Promise<PageOutcomeLike | undefined> {
+    const entry = await this.store.getJson<StoredPage>(keyOf(source))
+    if (!entry) return undefined
+    if (entry.inputs !== (await this.inputs(source, entry.dependencies, pagesByFile))) return undefined
+    return {result: entry.result ? revive(entry.result, source) : undefined, diagnostics: entry.diagnostics}
+  }
+
+  /** Remember a freshly rendered page. */
+  async save(source: PageSource, outcome: PageOutcomeLike, pagesByFile: ReadonlyMap<string, PageSource>): Promise<void> {
+    const dependencies = outcome.result?.dependencies ?? []
+    const stored: StoredPage = {
+      inputs: await this.inputs(source, dependencies, pagesByFile),
+      dependencies,
+      result: outcome.result ? flatten(outcome.result) : undefined,
+      diagnostics: outcome.diagnostics,
+    }
+    await this.store.setJson(keyOf(source), stored)
+  }
+
+  private async inputs(source: PageSource, dependencies: readonly string[], pagesByFile: ReadonlyMap<string, PageSource>): Promise<string> {
+    const stamps = await Promise.all(dependencies.map(async (path) => [path, pagesByFile.get(path)?.outPath ?? (await fileStamp(path))]))
+    return digest(this.context, source.relPath, source.outPath, source.unit.meta as never, await fileStamp(source.path), stamps as never)
+  }
+}
+
+function keyOf(source: PageSource): string {
+  return digest('page', source.relPath)
+}
+
+/** A file's content hash, `dir` for a folder, `missing` when absent. */
+async function fileStamp(path: string): Promise<string> {
+  try {
+    const info = await stat(path)
+    return info.isFile() ? contentHash(await readFile(path)) : 'dir'
+  } catch {
+    return 'missing'
+  }
+}
+
+function flatten(result: PageResult): NonNullable<StoredPage['result']> {
+  const {source: _source, assets, ...rest} = result
+  return {
+    ...rest,
+    assets: assets.map(({data, ...asset}) =>
+      data === undefined ? asset : typeof data === 'string' ? {...asset, text: data} : {...asset, base64: Buffer.from(data).toString('base64')},
+    ),
+  }
+}
+
+function revive(stored: NonNullable<StoredPage['result']>, source: PageSource): PageResult {
+  const assets: Asset[] = stored.assets.map(({base64, text, ...asset}) =>
+    base64 !== undefined ? {...asset, data: new Uint8Array(Buffer.from(base64, 'base64'))} : text !== undefined ? {...asset, data: text} : asset,
+  )
+  return {...stored, source, assets}
+}
