@@ -1,4 +1,6 @@
 import {buildCommand, buildHelp} from './commands/build.js'
+import {devCommand, devHelp} from './commands/dev.js'
+import {exportCommand, exportHelp} from './commands/export.js'
 import {consoleOutput, type Output} from './output.js'
 import {version} from '../package-info.js'
 
@@ -8,12 +10,18 @@ Usage: coursebook <command> [options]
 
 Commands:
   build     build the course website into dist/
+  dev       serve the course and rebuild it as you edit
+  export    write only the OU-XML export (coursebook export ouxml)
 
 Options:
   -h, --help     show help (also: coursebook <command> --help)
   -v, --version  show the version
 
-${buildHelp}`
+${buildHelp}
+
+${devHelp}
+
+${exportHelp}`
 
 /** Run the CLI with the given arguments; resolves to the exit code. */
 export async function main(argv: string[], output: Output = consoleOutput()): Promise<number> {
@@ -22,6 +30,10 @@ export async function main(argv: string[], output: Output = consoleOutput()): Pr
     switch (command) {
       case 'build':
         return await buildCommand(rest, output)
+      case 'dev':
+        return await devCommand(rest, output)
+      case 'export':
+        return await exportCommand(rest, output)
       case '-v':
       case '--version':
         output.out(version)

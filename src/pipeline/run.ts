@@ -15,6 +15,7 @@ import {linkCourse} from './link.js'
 import {renderSite} from '../render/site.js'
 import {staticAssets} from '../write/assets.js'
 import {writeSiteAtomically, type SiteEntry} from '../write/site.js'
+import {writeChangedFiles, type WriteState} from '../write/changed.js'
 import {loadTheme} from '../render/theme.js'
 import {exportOuxml, withOutputs, type OuxmlExportOptions, type OuxmlExportResult} from '../export/ouxml/export.js'
 
@@ -35,6 +36,11 @@ export interface BuildOptions {
   /** Outcomes known to be current, from a previous build in the same process (`coursebook dev`). */
   reuse?: ReadonlyMap<string, PageOutcome>
   /**
+   * Write only what changed since the last build with this state (`coursebook dev`), file by
+   * file, instead of replacing the whole site atomically.
+   */
+  writeState?: WriteState
+  /**
    * What to write (default: the website, with the OU-XML export in `ouxml/` when `ouxml.enabled`).
    * `{html: false}` writes only the export, into `outDir` (default `<config outDir>/ouxml`).
    */
@@ -54,6 +60,8 @@ export interface BuildResult {
   outcomes: Map<string, PageOutcome>
   /** The pages rendered by this build; the others came from the cache. */
   rendered: string[]
+  /** Site paths written by this build (every file, unless `writeState` was given). */
+  written: string[]
   /** The OU-XML documents written, when the export ran. */
   ouxml?: OuxmlExportResult
 }
@@ -105,7 +113,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log}) : undefined
   if (!html) {
     await writeSiteAtomically(outPath, ouxml?.entries ?? [])
-    return {config, diagnostics: log.diagnostics, pages: [...results.values()], outPath, fileCount: ouxml?.entries.length ?? 0, outcomes, rendered, ouxml}
+    return {config, diagnostics: log.diagnostics, pages: [...results.values()], outPath, fileCount: ouxml?.entries.length ?? 0, outcomes, rendered, written: ouxml?.entries.map((e) => e.outPath) ?? [], ouxml}
   }
 
   const theme = await loadTheme(config)
@@ -121,8 +129,13 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     stylesheets: assets.stylesheets,
   })
   const all = [...files, ...assets.entries, ...entries, ...(ouxml?.entries.map((e) => ({...e, outPath: `ouxml/${e.outPath}`})) ?? [])]
-  await writeSiteAtomically(outPath, all)
-  return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size, outcomes, rendered, ouxml}
+  let written: string[]
+  if (options.writeState) written = await writeChangedFiles(outPath, all, options.writeState)
+  else {
+    await writeSiteAtomically(outPath, all)
+    written = [...new Set(all.map((e) => e.outPath))]
+  }
+  return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size, outcomes, rendered, written, ouxml}
 }
 
 async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries: SiteEntry[]) {

@@ -1,0 +1,24 @@
+import {watch, type FSWatcher} from 'chokidar'
+import {isIgnoredName} from '../load/discover.js'
+import type {ChangeKind} from './graph.js'
+import {basename} from 'node:path'
+
+/**
+ * Watch folders and files for `coursebook dev` (the only chokidar import).
+ * chokidar 4+ has no globs, so paths are filtered here: dotfiles, checkpoints
+ * and `_build` are ignored like the build ignores them. Events are reported
+ * only once a write has finished.
+ */
+export function watchPaths(paths: readonly string[], onChange: (path: string, kind: ChangeKind) => void): FSWatcher {
+  const watcher = watch([...paths], {
+    ignoreInitial: true,
+    ignored: (path) => isIgnoredName(basename(path)) && !paths.includes(path),
+    awaitWriteFinish: {stabilityThreshold: 25, pollInterval: 10},
+  })
+  watcher.on('add', (path) => onChange(path, 'add'))
+  watcher.on('change', (path) => onChange(path, 'change'))
+  watcher.on('unlink', (path) => onChange(path, 'unlink'))
+  watcher.on('addDir', (path) => onChange(path, 'add'))
+  watcher.on('unlinkDir', (path) => onChange(path, 'unlink'))
+  return watcher
+}

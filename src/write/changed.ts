@@ -1,0 +1,43 @@
+import {mkdir, rename, rm, stat, writeFile, copyFile} from 'node:fs/promises'
+import {dirname, join, resolve} from 'node:path'
+import {contentHash} from '../cache/digest.js'
+import type {SiteEntry} from './site.js'
+
+/** What was last written where: outPath → fingerprint. Kept by a `dev` session between builds. */
+export type WriteState = Map<string, string>
+
+/**
+ * Bring the site folder up to date by writing only the files whose content
+ * changed since the last call with the same `state`, and removing files that
+ * are no longer part of the site. Each file is replaced atomically (written
+ * beside itself, then renamed), so a server reading the folder never sees half
+ * a file. Returns the site paths written.
+ */
+export async function writeChangedFiles(outPath: string, entries: Iterable<SiteEntry>, state: WriteState): Promise<string[]> {
+  const root = resolve(outPath)
+  const next = new Map<string, string>()
+  const written: string[] = []
+  for (const entry of entries) {
+    if (next.has(entry.outPath)) continue
+    const fingerprint = entry.copyFrom ? await copyStamp(entry.copyFrom) : contentHash(entry.data ?? '')
+    next.set(entry.outPath, fingerprint)
+    if (state.get(entry.outPath) === fingerprint) continue
+    const path = join(root, entry.outPath)
+    if (!path.startsWith(root)) throw new Error(`refusing to write outside the site: ${entry.outPath}`)
+    await mkdir(dirname(path), {recursive: true})
+    const temporary = `${path}.${process.pid}.tmp`
+    if (entry.copyFrom) await copyFile(entry.copyFrom, temporary)
+    else await writeFile(temporary, entry.data ?? '')
+    await rename(temporary, path)
+    written.push(entry.outPath)
+  }
+  for (const old of state.keys()) if (!next.has(old)) await rm(join(root, old), {force: true})
+  state.clear()
+  for (const [path, fingerprint] of next) state.set(path, fingerprint)
+  return written
+}
+
+async function copyStamp(path: string): Promise<string> {
+  const info = await stat(path)
+  return `copy:${path}:${info.size}:${info.mtimeMs}`
+}
