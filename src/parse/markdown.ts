@@ -7,7 +7,7 @@ import remarkDirective from 'remark-directive'
 import {parse as parseYaml} from 'yaml'
 import type {Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
-import {protectMathEnvironments} from './protect-math.js'
+import {protectWithLineMap, unmapLines} from './protect-math.js'
 import {emit} from '../diagnostics/message.js'
 
 /**
@@ -21,12 +21,18 @@ const pages = blocks().use(remarkFrontmatter, ['yaml']).freeze()
 
 /** Parse a Markdown page to mdast (front matter becomes a `yaml` node), with bare LaTeX environments protected. */
 export function parseMarkdownSource(source: string): Root {
-  return pages.parse(protectMathEnvironments(source)) as Root
+  const {text, inserted} = protectWithLineMap(source)
+  const tree = pages.parse(text) as Root
+  unmapLines(tree, inserted)
+  return tree
 }
 
 /** Parse Markdown into block content, for notebook cells and outputs. */
 export function parseMarkdownBlocks(source: string): RootContent[] {
-  return (blocks.parse(protectMathEnvironments(source)) as Root).children
+  const {text, inserted} = protectWithLineMap(source)
+  const tree = blocks.parse(text) as Root
+  unmapLines(tree, inserted)
+  return tree.children
 }
 
 /**

@@ -1,3 +1,5 @@
+import type {Node, Parent} from 'unist'
+
 /**
  * Jupyter typesets a bare `\begin{align}…\end{align}` in a Markdown cell, but
  * Markdown does not know it: remark-math ignores it and `\\` collapses to `\`.
@@ -13,7 +15,16 @@ const BEGIN = /^(\s*)\\begin\{([a-zA-Z]+\*?)\}/
 const FENCE = /^\s*(```|~~~)/
 
 export function protectMathEnvironments(source: string): string {
-  if (!source.includes('\\begin{')) return source
+  return protectWithLineMap(source).text
+}
+
+/**
+ * As `protectMathEnvironments`, also returning the 1-based lines of the output
+ * that were inserted (the `$$` fences), so positions can be mapped back.
+ */
+export function protectWithLineMap(source: string): {text: string; inserted: number[]} {
+  const inserted: number[] = []
+  if (!source.includes('\\begin{')) return {text: source, inserted}
   const lines = source.split('\n')
   const out: string[] = []
   let fence: string | undefined
@@ -52,8 +63,37 @@ export function protectMathEnvironments(source: string): string {
       out.push(line)
       continue
     }
-    out.push(`${indent}$$`, ...lines.slice(i, last + 1), `${indent}$$`)
+    inserted.push(out.length + 1)
+    out.push(`${indent}$$`, ...lines.slice(i, last + 1))
+    inserted.push(out.length + 1)
+    out.push(`${indent}$$`)
     i = last
   }
-  return out.join('\n')
+  return {text: out.join('\n'), inserted}
+}
+
+/** Move positions of a tree parsed from protected text back to the author's lines. */
+export function unmapLines(tree: Node, inserted: readonly number[]): void {
+  if (inserted.length === 0) return
+  const original = (line: number) => {
+    let before = 0
+    while (before < inserted.length && inserted[before]! < line) before++
+    return line - before
+  }
+  const seen = new Set<object>()
+  const walk = (node: Node) => {
+    const position = node.position
+    // A math block whose `$$` fence was inserted here starts on its `\begin` line, not the line before.
+    if (position && inserted.includes(position.start.line) && node.type === 'math') {
+      node.data = {...node.data, fenceInserted: true} as Node['data']
+    }
+    // Points may be shared between nodes; each is moved once.
+    for (const point of position ? [position.start, position.end] : []) {
+      if (seen.has(point)) continue
+      seen.add(point)
+      point.line = original(point.line)
+    }
+    for (const child of (node as Parent).children ?? []) walk(child)
+  }
+  walk(tree)
 }

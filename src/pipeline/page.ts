@@ -14,6 +14,7 @@ import {mathTransform} from '../transform/math.js'
 import {highlightTransform} from '../transform/highlight.js'
 import {binderUrl, repositoryPath, wantsLaunchLink} from '../transform/binder.js'
 import {treeToHtml} from '../render/html/to-html.js'
+import {pageOuxml} from '../export/ouxml/to-xml.js'
 import {emit} from '../diagnostics/message.js'
 import {toDiagnostics, type Diagnostic} from '../diagnostics/report.js'
 import {humanise} from '../load/slug.js'
@@ -61,10 +62,11 @@ async function renderPage(ctx: PageContext, file: VFile): Promise<PageResult | u
   const meta = {...source.unit.meta, ...data.frontmatter}
   cellTagsTransform(tree)
   directivesTransform(tree, file)
-  const {title, headings} = headingsTransform(tree)
+  const {title, headings} = headingsTransform(tree, {title: typeof data.frontmatter.title === 'string' ? data.frontmatter.title : undefined})
   linksTransform(tree, file, {contentPath: ctx.config.contentPath, pagesBySource: ctx.pagesBySource, units: ctx.units})
   outputFilesTransform(tree, file)
   await tikzTransform(tree, file, {config: ctx.config.tikz, root: ctx.config.root})
+  const ouxml = pageOuxml(tree, file, ctx.config.ouxml)
   mathTransform(tree, file, {macros: ctx.config.math.macros})
   await highlightTransform(tree, file)
   const body = treeToHtml(tree, file)
@@ -79,6 +81,7 @@ async function renderPage(ctx: PageContext, file: VFile): Promise<PageResult | u
     dependencies: data.dependencies,
     failed: false,
     studyTime: parseStudyTime(meta.study_time),
+    ouxml,
   }
   if (ctx.config.binder && wantsLaunchLink(source.kind, meta)) {
     result.binderUrl = binderUrl(ctx.config.binder, repositoryPath(ctx.config.binder.contentPath, source.relPath))

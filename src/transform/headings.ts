@@ -15,14 +15,17 @@ export interface HeadingsResult {
 
 /**
  * Give every heading a stable id (GitHub's slug rules, unique per page), take
- * a leading `#` heading out of the body as the page title, and list the
- * headings for the table of contents.
+ * a leading `#` heading out of the body as the page title (unless the front
+ * matter gives a different `title`), and list the headings for the table of
+ * contents.
  */
-export function headingsTransform(tree: Root): HeadingsResult {
+export function headingsTransform(tree: Root, options: {title?: string} = {}): HeadingsResult {
   const result: HeadingsResult = {headings: []}
   const leading = leadingHeading(tree)
-  if (leading && leading.heading.depth === 1) {
-    result.title = toString(leading.heading).trim() || undefined
+  const text = leading?.heading.depth === 1 ? toString(leading.heading).trim() : undefined
+  // A front matter title that says something else leaves the heading in the body, where the author put it.
+  if (leading && text !== undefined && (options.title === undefined || options.title.trim() === text)) {
+    result.title = text || undefined
     leading.parent.children.splice(leading.parent.children.indexOf(leading.heading), 1)
     if (leading.parent !== tree && leading.parent.children.length === 0) tree.children.splice(tree.children.indexOf(leading.parent as never), 1)
   }

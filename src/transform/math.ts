@@ -13,7 +13,7 @@ export interface MathOptions {
   macros: Readonly<Record<string, string>>
 }
 
-type MathNode = {type: 'math' | 'inlineMath'; value: string; position?: {start: Point; end: Point}}
+type MathNode = {type: 'math' | 'inlineMath'; value: string; position?: {start: Point; end: Point}; data?: {fenceInserted?: boolean}}
 
 /**
  * Typeset every `math` and `inlineMath` node with KaTeX (HTML plus MathML for
@@ -124,7 +124,8 @@ function placeOf(node: MathNode, display: boolean, offset: number | undefined): 
   const before = node.value.slice(0, offset)
   const newlines = before.split('\n').length - 1
   // Display math content starts on the line after `$$`; inline math one column after `$`.
-  const line = start.line + newlines + (display ? 1 : 0)
+  const fenceInserted = (node as {data?: {fenceInserted?: boolean}}).data?.fenceInserted === true
+  const line = start.line + newlines + (display && !fenceInserted ? 1 : 0)
   const column = newlines > 0 || display ? offset - before.lastIndexOf('\n') : start.column + 1 + offset
   return {line, column, offset: undefined}
 }

@@ -1,7 +1,7 @@
 import type {Paragraph} from 'mdast'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import type {NotebookCodeCell, NotebookMarkdownCell, NotebookRawCell} from '../../src/pipeline/types.js'
+import type {NotebookCodeCell, NotebookMarkdownCell, NotebookOutput, NotebookRawCell} from '../../src/pipeline/types.js'
 import {parseNotebook} from '../../src/parse/notebook/index.js'
 import {upgradeV3} from '../../src/parse/notebook/upgrade-v3.js'
 import {
@@ -131,7 +131,7 @@ describe.skipIf(!hasSharedFixtures)('parseNotebook: nbformat 3', () => {
     const heading = (tree.children[0] as NotebookMarkdownCell).children[0] as Paragraph
     expect(heading.children[0]).toMatchObject({type: 'text', value: '# nbconvert latex test'})
     const code = tree.children.filter((node): node is NotebookCodeCell => node.type === 'notebookCodeCell')
-    expect(code.map(cell => [cell.executionCount, cell.language, cell.children.map(o => [o.outputType, o.outputType === 'stream' ? o.name : 'mime' in o ? o.mime : ''])])).toEqual([
+    expect(code.map(cell => [cell.executionCount, cell.language, (cell.children as NotebookOutput[]).map(o => [o.outputType, o.outputType === 'stream' ? o.name : 'mime' in o ? o.mime : ''])])).toEqual([
       [1, 'python', [['stream', 'stdout']]],
       [3, 'python', [['execute_result', 'text/html']]],
       [7, 'javascript', [['display_data', 'text/plain']]],
