@@ -10,7 +10,10 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const {values} = parseArgs({options: {corpus: {type: 'string'}, runs: {type: 'string', default: '3'}}})
+const {values} = parseArgs({
+  options: {corpus: {type: 'string'}, runs: {type: 'string', default: '3'}, incremental: {type: 'boolean', default: false}},
+  strict: false,
+})
 const work = join(root, '.bench')
 
 function generatedCorpus() {
@@ -57,8 +60,17 @@ function runOnce(config) {
 const corpus = values.corpus ? resolve(values.corpus) : generatedCorpus()
 const course = courseFrom(corpus)
 const config = typeof course === 'string' ? course : course.config
+if (values.incremental) {
+  const {benchIncremental} = await import('./bench-incremental.mjs')
+  await benchIncremental(config)
+  process.exit(0)
+}
 const runs = []
-for (let i = 0; i < Number(values.runs); i++) runs.push(await runOnce(config))
+// Every run is cold: no page cache from an earlier run.
+for (let i = 0; i < Number(values.runs); i++) {
+  rmSync(join(dirname(config), '.coursebook'), {recursive: true, force: true})
+  runs.push(await runOnce(config))
+}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const documents = runs[0].pages
 const wall = median(runs.map((r) => r.wall))

@@ -63,7 +63,7 @@ export class DevSession {
     const outPath = this.loaded?.config.outPath
     if (!outPath) throw this.lastError ?? new Error('the config could not be loaded')
     this.server = await startDevServer({root: outPath, hub: this.hub, port: this.options.port, host: this.options.host})
-    this.watch()
+    await this.watch()
     const address = this.server.address()
     const port = typeof address === 'object' && address ? address.port : this.options.port
     return `http://${this.options.host}:${port}/`
@@ -83,13 +83,15 @@ export class DevSession {
 
   private lastError: Error | undefined
 
-  private watch(): void {
+  /** Start watching; resolves once the initial scan is done, so no edit after `start()` is missed. */
+  private watch(): Promise<void> {
     const config = this.loaded!.config
     const paths = [config.contentPath, ...this.loaded!.dependencies, ...this.themeDirs()]
     this.watcher = watchPaths(paths, (path, kind) => {
       this.changes.set(path, kind)
       this.queue.push(path)
     })
+    return new Promise((resolve) => this.watcher!.once('ready', () => resolve()))
   }
 
   private themeDirs(): string[] {
