@@ -1,5 +1,6 @@
 import {buildCommand, buildHelp} from './commands/build.js'
 import {devCommand, devHelp} from './commands/dev.js'
+import {initCommand, initHelp} from './commands/init.js'
 import {exportCommand, exportHelp} from './commands/export.js'
 import {consoleOutput, type Output} from './output.js'
 import {version} from '../package-info.js'
@@ -11,6 +12,7 @@ Usage: coursebook <command> [options]
 Commands:
   build     build the course website into dist/
   dev       serve the course and rebuild it as you edit
+  init      start a new course: config, first week, Binder, deploy workflow
   export    write only the OU-XML export (coursebook export ouxml)
 
 Options:
@@ -20,6 +22,8 @@ Options:
 ${buildHelp}
 
 ${devHelp}
+
+${initHelp}
 
 ${exportHelp}`
 
@@ -32,6 +36,8 @@ export async function main(argv: string[], output: Output = consoleOutput()): Pr
         return await buildCommand(rest, output)
       case 'dev':
         return await devCommand(rest, output)
+      case 'init':
+        return await initCommand(rest, output)
       case 'export':
         return await exportCommand(rest, output)
       case '-v':
