@@ -1,10 +1,13 @@
 import {mkdir, rename, rm, stat, writeFile, copyFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
-import {contentHash} from '../cache/digest.js'
 import type {SiteEntry} from './site.js'
 
-/** What was last written where: outPath → fingerprint. Kept by a `dev` session between builds. */
-export type WriteState = Map<string, string>
+/**
+ * What was last written where: outPath → the content itself (text or bytes),
+ * or a stamp of the file it was copied from. Kept by a `dev` session between
+ * builds; comparing contents directly is cheaper than hashing them.
+ */
+export type WriteState = Map<string, string | Uint8Array>
 
 /**
  * Bring the site folder up to date by writing only the files whose content
@@ -15,13 +18,13 @@ export type WriteState = Map<string, string>
  */
 export async function writeChangedFiles(outPath: string, entries: Iterable<SiteEntry>, state: WriteState): Promise<string[]> {
   const root = resolve(outPath)
-  const next = new Map<string, string>()
+  const next: WriteState = new Map()
   const written: string[] = []
   for (const entry of entries) {
     if (next.has(entry.outPath)) continue
-    const fingerprint = entry.copyFrom ? await copyStamp(entry.copyFrom) : contentHash(entry.data ?? '')
-    next.set(entry.outPath, fingerprint)
-    if (state.get(entry.outPath) === fingerprint) continue
+    const content = entry.copyFrom ? await copyStamp(entry.copyFrom) : (entry.data ?? '')
+    next.set(entry.outPath, content)
+    if (same(state.get(entry.outPath), content)) continue
     const path = join(root, entry.outPath)
     if (!path.startsWith(root)) throw new Error(`refusing to write outside the site: ${entry.outPath}`)
     await mkdir(dirname(path), {recursive: true})
@@ -33,10 +36,17 @@ export async function writeChangedFiles(outPath: string, entries: Iterable<SiteE
   }
   for (const old of state.keys()) if (!next.has(old)) await rm(join(root, old), {force: true})
   state.clear()
-  for (const [path, fingerprint] of next) state.set(path, fingerprint)
+  for (const [path, content] of next) state.set(path, content)
   return written
 }
 
+function same(previous: string | Uint8Array | undefined, content: string | Uint8Array): boolean {
+  if (previous === content) return true
+  if (previous instanceof Uint8Array && content instanceof Uint8Array) return Buffer.from(previous.buffer, previous.byteOffset, previous.byteLength).equals(content)
+  return false
+}
+
+/** Copies are compared by their source file's identity, size and time, not by reading them. */
 async function copyStamp(path: string): Promise<string> {
   const info = await stat(path)
   return `copy:${path}:${info.size}:${info.mtimeMs}`
