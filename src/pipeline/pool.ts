@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import type {Course, PageSource} from './types.js'
-import {processPage, type PageContext, type PageOutcome} from './page.js'
+import type {PageContext, PageOutcome} from './page.js'
 
 /** Pages per extra thread below which a worker costs more than it saves. */
 const PAGES_PER_WORKER = 12
@@ -22,12 +22,14 @@ export interface PagePool {
  * compiled JavaScript; from TypeScript sources (tests) everything runs on the
  * main thread.
  */
-export function startPagePool(workers?: number): PagePool {
+export function startPagePool(workers?: number, options: {eager?: boolean} = {}): PagePool {
   // An explicit count is honoured; the default leaves small courses on the main thread.
   const perWorker = workers === undefined ? PAGES_PER_WORKER : 1
   workers ??= availableParallelism() - 1
   const script = fileURLToPath(new URL('./page-worker.js', import.meta.url))
-  const threads = existsSync(script) ? Array.from({length: Math.max(0, workers)}, () => new Worker(script)) : []
+  const count = existsSync(script) ? Math.max(0, workers) : 0
+  // Eager workers load their modules while the main thread loads the config; lazy ones only if pages need rendering.
+  let threads = options.eager === false ? [] : Array.from({length: count}, () => new Worker(script))
   const close = async () => {
     await Promise.all(threads.map((t) => t.terminate()))
   }
@@ -40,8 +42,12 @@ export function startPagePool(workers?: number): PagePool {
         outcomes.set(relPath, outcome)
         onPage?.()
       }
+      if (threads.length === 0 && queue.length > 0) threads = Array.from({length: count}, () => new Worker(script))
       const used = threads.slice(0, Math.floor(queue.length / perWorker))
       for (const idle of threads.slice(used.length)) void idle.terminate()
+      if (queue.length === 0) return outcomes
+      // The renderers (shiki, KaTeX, micromark) load only when a page needs rendering.
+      const {processPage} = await import('./page.js')
       const working = used.map((thread) => feedWorker(thread, ctx, course, queue, done))
       const mainThread = (async () => {
         for (let next = queue.shift(); next; next = queue.shift()) done(next.relPath, await processPage(ctx, next))

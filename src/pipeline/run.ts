@@ -1,4 +1,5 @@
-import {join, relative, resolve, sep} from 'node:path'
+import {existsSync} from 'node:fs'
+import {dirname, join, relative, resolve, sep} from 'node:path'
 import type {ResolvedConfig} from '../config/schema.js'
 import type {BuildContext, Course, PageResult, PageSource} from './types.js'
 import {loadConfig, findConfigFile} from '../config/load.js'
@@ -74,7 +75,9 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
-  const pool = startPagePool(options.workers)
+  // With a page cache in place most pages are usually reused, so workers start only when needed.
+  const warm = options.cache !== false && existsSync(join(dirname(options.config?.configPath ?? options.configPath ?? join(cwd, 'x')), '.coursebook', 'cache', 'pages'))
+  const pool = startPagePool(options.workers, {eager: !warm && !options.reuse})
   try {
     return await buildWith(pool, options, cwd)
   } finally {
