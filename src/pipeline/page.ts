@@ -19,6 +19,10 @@ import {emit} from '../diagnostics/message.js'
 import {toDiagnostics, type Diagnostic} from '../diagnostics/report.js'
 import {humanise} from '../load/slug.js'
 import {parseStudyTime} from '../load/study-time.js'
+import {decodeText} from '../load/decode.js'
+import {limitNesting} from '../parse/nesting.js'
+import {controlCharactersTransform} from '../transform/control-characters.js'
+import {pageTrust, untrustedTransform} from '../transform/trust.js'
 
 export interface PageOutcome {
   /** Undefined when the page could not be read or parsed at all. */
@@ -27,21 +31,28 @@ export interface PageOutcome {
 }
 
 /**
- * Run one page through the stages, in this order: read, parse, cell tags,
- * directives, headings, links, output files, math, highlight, render. Never
- * throws: a failure is a `render-failed` diagnostic on the page's file.
+ * Run one page through the stages, in this order: read (decoded as UTF-8),
+ * parse (too-deep nesting shown as text), control characters, trust (an
+ * untrusted page is sanitised), cell tags, directives, headings, links,
+ * output files, math, highlight, render. Never throws: a failure is a
+ * `render-failed` (or `content-too-deep`) diagnostic on the page's file.
  */
 export async function processPage(ctx: PageContext, source: PageSource): Promise<PageOutcome> {
   const file = new VFile({path: source.path})
   file.data.coursebook = {source, frontmatter: {}, assets: [], dependencies: []}
   let result: PageResult | undefined
   try {
-    file.value = await readFile(source.path, 'utf8')
+    file.value = decodeText(await readFile(source.path), file)
     try {
       result = await renderPage(ctx, file)
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      emit(file, 'render-failed', `Rendering stopped: ${reason}`, {stage: 'render', cause: error})
+      // Nesting the parse-time guard does not see (inline formatting, HTML) can still exhaust the stack.
+      if (error instanceof RangeError && /call stack/i.test(reason)) {
+        emit(file, 'content-too-deep', 'The page is nested too deeply to render (the renderer ran out of stack)', {stage: 'render', cause: error})
+      } else {
+        emit(file, 'render-failed', `Rendering stopped: ${reason}`, {stage: 'render', cause: error})
+      }
     }
   } catch (error) {
     emit(file, 'page-read-failed', `Could not read the page: ${(error as Error).message}`, {stage: 'read', cause: error})
@@ -55,11 +66,17 @@ export type PageContext = Pick<BuildContext, 'config' | 'pagesBySource' | 'units
 async function renderPage(ctx: PageContext, file: VFile): Promise<PageResult | undefined> {
   const data = file.data.coursebook!
   const {source} = data
-  if (source.kind === 'notebook') parseNotebook(file, {parseMarkdown: parseMarkdownBlocks})
-  else parseMarkdownPage(file)
+  if (source.kind === 'notebook') {
+    parseNotebook(file, {parseMarkdown: (text) => parseMarkdownBlocks(limitNesting(text, file, false))})
+  } else {
+    file.value = limitNesting(String(file.value), file)
+    parseMarkdownPage(file)
+  }
   const tree = data.tree
   if (!tree) return undefined
+  controlCharactersTransform(tree, file)
   const meta = {...source.unit.meta, ...data.frontmatter}
+  if (pageTrust(ctx.config.trust, meta, file) === 'untrusted') untrustedTransform(tree, file)
   cellTagsTransform(tree)
   directivesTransform(tree, file)
   const {title, headings} = headingsTransform(tree, {title: typeof data.frontmatter.title === 'string' ? data.frontmatter.title : undefined})
@@ -91,9 +108,4 @@ async function renderPage(ctx: PageContext, file: VFile): Promise<PageResult | u
     data.assets.push({outPath: result.downloadPath, copyFrom: source.path})
   }
   return result
-}
-
-/** A stand-in unit for pages that belong to the course rather than a unit (the home page's intro). */
-export function courseLevelUnit(title: string): Unit {
-  return {dir: '', slug: '', title, learningOutcomes: [], meta: {}, pages: []}
 }

@@ -1,12 +1,12 @@
 import {existsSync} from 'node:fs'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import type {ResolvedConfig} from '../config/schema.js'
-import type {BuildContext, Course, PageResult, PageSource} from './types.js'
+import type {BuildContext, Course, PageResult, PageSource, Unit} from './types.js'
 import {loadConfig, findConfigFile} from '../config/load.js'
 import {discoverCourse} from '../load/discover.js'
 import {createLog, countBySeverity, type Diagnostic, type Log} from '../diagnostics/report.js'
 import {CoursebookError, OutputUnsafe} from '../diagnostics/errors.js'
-import {processPage, courseLevelUnit, type PageOutcome} from './page.js'
+import type {PageOutcome} from './page.js'
 import {renderCourse} from './cached-render.js'
 import {PageCache} from '../cache/page-cache.js'
 import {openCacheStore} from '../cache/store.js'
@@ -112,7 +112,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
       entries.push(...result.assets)
     }
   }
-  const intros = await renderIntros(ctx, course, log, entries)
+  const intros = await renderIntros(ctx, course, log, entries, cache)
   const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log}) : undefined
   if (!html) {
     await writeSiteAtomically(outPath, ouxml?.entries ?? [])
@@ -141,11 +141,18 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size, outcomes, rendered, written, ouxml}
 }
 
-async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries: SiteEntry[]) {
+/** Render the course's and the units' `index.md` introductions, through the page cache like pages. */
+async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries: SiteEntry[], cache: PageCache | undefined) {
   const units = new Map<string, string>()
   const results = new Map<string, PageResult>()
+  const pagesByFile = new Map(course.pages.map((p) => [p.path, p]))
   const render = async (source: PageSource) => {
-    const {result, diagnostics} = await processPage(ctx, source)
+    let outcome = await cache?.lookup(source, pagesByFile)
+    if (!outcome) {
+      outcome = await (await import('./page.js')).processPage(ctx, source)
+      await cache?.save(source, outcome, pagesByFile)
+    }
+    const {result, diagnostics} = outcome
     for (const d of diagnostics) log.add(d)
     if (result) entries.push(...result.assets)
     if (result && source.order === -1 && source.unit.slug) results.set(source.unit.slug, result)
@@ -153,7 +160,7 @@ async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries
   }
   let courseIntro: string | undefined
   if (course.intro) {
-    const unit = courseLevelUnit(ctx.config.title)
+    const unit: Unit = {dir: '', slug: '', title: ctx.config.title, learningOutcomes: [], meta: {}, pages: []}
     courseIntro = await render({path: course.intro.path, relPath: 'index.md', kind: 'markdown', outPath: 'index.html', unit, order: -1})
   }
   for (const unit of course.units) {

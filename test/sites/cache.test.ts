@@ -71,22 +71,18 @@ describe('the persistent page cache', () => {
     expect(third.rendered.every((p) => p.startsWith('week-02-modelling-motion/'))).toBe(true)
   })
 
-  it('treats a corrupt cache entry as a miss and repairs it', async () => {
+  it('treats corrupt cache entries as misses and repairs them', async () => {
     const {root, config} = await sampleCopy()
-    await build({config})
+    const first = await build({config})
     const dir = join(root, '.coursebook/cache/pages')
-    let damaged = 0
     for (const sub of readdirSync(dir)) {
       for (const name of readdirSync(join(dir, sub))) {
         const path = join(dir, sub, name)
         writeFileSync(path, readFileSync(path).subarray(0, 100))
-        damaged++
-        break
       }
-      if (damaged) break
     }
     const after = await build({config})
-    expect(after.rendered).toHaveLength(1)
+    expect(after.rendered).toHaveLength(first.pages.length)
     expect((await build({config})).rendered).toEqual([])
   })
 
