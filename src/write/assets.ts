@@ -3,6 +3,7 @@ import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import type {SiteEntry} from './site.js'
 import type {Theme} from '../render/layout/types.js'
+import {TIKZ_CSS, tikzStylesheet} from '../transform/tikz/fonts.js'
 
 const require = createRequire(import.meta.url)
 
@@ -13,7 +14,7 @@ export const THEME_ASSETS = 'assets/theme'
 
 /**
  * The files every site carries so that it works offline: KaTeX's stylesheet
- * and fonts, and the theme's assets. Returns them with the stylesheets to link.
+ * and fonts, the TikZ stylesheet, and the theme's assets. Returns them with the stylesheets to link.
  */
 export function staticAssets(theme: Theme): {entries: SiteEntry[]; stylesheets: string[]} {
   const katexDist = join(dirname(require.resolve('katex')), '')
@@ -24,7 +25,9 @@ export function staticAssets(theme: Theme): {entries: SiteEntry[]; stylesheets: 
   for (const file of listFiles(theme.assetsDir)) {
     entries.push({outPath: `${THEME_ASSETS}/${file}`, copyFrom: join(theme.assetsDir, file)})
   }
-  return {entries, stylesheets: [KATEX_CSS, ...theme.stylesheets.map((s) => `${THEME_ASSETS}/${s}`)]}
+  // TikZ figures and the Computer Modern faces their text uses; pages with diagrams add the font files they need.
+  entries.push({outPath: TIKZ_CSS, data: tikzStylesheet()})
+  return {entries, stylesheets: [KATEX_CSS, TIKZ_CSS, ...theme.stylesheets.map((s) => `${THEME_ASSETS}/${s}`)]}
 }
 
 function listFiles(dir: string, prefix = ''): string[] {

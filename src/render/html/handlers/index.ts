@@ -3,6 +3,7 @@ import {codeCellHandler} from './code-cell.js'
 import {markdownCellHandler} from './markdown-cell.js'
 import {outputHandler} from './output.js'
 import {rawCellHandler} from './raw-cell.js'
+import {tikzFigureHandler} from './tikz-figure.js'
 
 /**
  * mdast-util-to-hast handlers for the notebook node types; pass them as
@@ -14,4 +15,5 @@ export const notebookHandlers: Handlers = {
   notebookCodeCell: codeCellHandler,
   notebookRawCell: rawCellHandler,
   notebookOutput: outputHandler,
+  tikzFigure: tikzFigureHandler,
 }
