@@ -1,0 +1,84 @@
+import {parseArgs} from 'node:util'
+import {relative, resolve} from 'node:path'
+import {build, isFailure} from '../../pipeline/run.js'
+import {printDiagnostics, printFatal, type Output} from '../output.js'
+
+export const exportHelp = `Usage: coursebook export ouxml [--config FILE] [--unit NAME] [--out DIR] [--validate] [--schema PATH] [--strict] [--no-cache]
+
+Write the course as OU-XML for the OU VLE, and nothing else: one document per
+unit (or one for the course, with ouxml.itemPer: 'course'), as <name>.xml, the
+images and packages it refers to in folders beside it, and <name>.zip holding
+both. The website is not written.
+
+Options:
+  --config FILE  the site config (default: ./site.config.ts)
+  --unit NAME    export only this unit (its folder name or slug); repeat for more
+  --out DIR      write the export here instead of <outDir>/ouxml/
+  --validate     validate every document against the OU-XML schema given by
+                 --schema or ouxml.schema, and report each error at its source
+  --schema PATH  the schema (.xsd) to validate against; implies --validate
+  --strict       exit with status 1 on any warning, not only on errors
+  --no-cache     render every page again instead of reusing unchanged ones
+  -h, --help     show this help
+
+Examples:
+  coursebook export ouxml
+  coursebook export ouxml --unit week-02-modelling-motion --out vle
+  coursebook export ouxml --schema ../ouxml-schema/OUIntermediateSchema.xsd`
+
+/** `coursebook export <format>`: returns the exit code. */
+export async function exportCommand(argv: string[], output: Output): Promise<number> {
+  const [format, ...rest] = argv
+  if (format === '-h' || format === '--help' || format === undefined) {
+    output.out(exportHelp)
+    return format === undefined ? 1 : 0
+  }
+  if (format !== 'ouxml') {
+    output.err(`Unknown export format "${format}"; the one format is ouxml. Run coursebook export --help.`)
+    return 1
+  }
+  const {values} = parseArgs({
+    args: rest,
+    options: {
+      config: {type: 'string'},
+      unit: {type: 'string', multiple: true},
+      out: {type: 'string'},
+      validate: {type: 'boolean', default: false},
+      schema: {type: 'string'},
+      strict: {type: 'boolean', default: false},
+      'no-cache': {type: 'boolean', default: false},
+      help: {type: 'boolean', short: 'h'},
+    },
+    strict: true,
+  })
+  if (values.help) {
+    output.out(exportHelp)
+    return 0
+  }
+  const started = performance.now()
+  try {
+    const result = await build({
+      configPath: values.config,
+      outDir: values.out,
+      cache: !values['no-cache'],
+      outputs: {html: false, ouxml: true},
+      ouxml: {units: values.unit, validate: values.validate || values.schema !== undefined, schema: values.schema ? resolve(values.schema) : undefined},
+      onProgress: (done, total) => output.progress(`converting pages ${done}/${total}`),
+    })
+    printDiagnostics(output, result.diagnostics)
+    const seconds = ((performance.now() - started) / 1000).toFixed(2)
+    const where = relative(process.cwd(), result.outPath) || '.'
+    const documents = result.ouxml?.documents ?? []
+    const names = documents.map((d) => `${d.name}.xml`).join(', ')
+    output.out(`Exported ${documents.length} OU-XML document${documents.length === 1 ? '' : 's'} (${result.fileCount} files) into ${where}/ in ${seconds} s${names ? `: ${names}` : ''}.`)
+    const validation = result.ouxml?.validation
+    if (validation) {
+      const schema = relative(process.cwd(), validation.schema) || validation.schema
+      output.out(validation.errors === 0 ? `Every document is valid against ${schema}.` : `${validation.errors} schema error${validation.errors === 1 ? '' : 's'} against ${schema} (listed above).`)
+    }
+    return isFailure(result.diagnostics, values.strict) ? 1 : 0
+  } catch (error) {
+    printFatal(output, error)
+    return 1
+  }
+}
