@@ -1,4 +1,5 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -19,3 +20,28 @@ export const packageRoot: string = (() => {
 
 /** coursebook's version, part of every cache key. */
 export const version: string = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
+
+let stamp: string | undefined
+
+/**
+ * A stamp of the code that renders pages (every module's name, size and
+ * modification time). Part of the page cache's key, so that a changed
+ * coursebook (a development checkout, a patched install) never serves pages
+ * rendered by the old one, even when the version number is the same.
+ */
+export function codeStamp(): string {
+  if (stamp) return stamp
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (/\.(js|ts|mjs)$/.test(entry.name)) {
+        const info = statSync(path)
+        hash.update(`${path}\0${info.size}\0${info.mtimeMs}\n`)
+      }
+    }
+  }
+  walk(dirname(fileURLToPath(import.meta.url)))
+  return (stamp = hash.digest('hex'))
+}

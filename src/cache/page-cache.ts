@@ -38,8 +38,12 @@ export class PageCache {
     return {result: entry.result ? revive(entry.result, source) : undefined, diagnostics: entry.diagnostics}
   }
 
-  /** Remember a freshly rendered page. */
+  /**
+   * Remember a freshly rendered page, unless its outcome may not repeat: a
+   * diagram that timed out, or a render that failed, deserves another try.
+   */
   async save(source: PageSource, outcome: PageOutcomeLike, pagesByFile: ReadonlyMap<string, PageSource>): Promise<void> {
+    if (outcome.diagnostics.some((d) => TRANSIENT.has(d.ruleId))) return
     const dependencies = outcome.result?.dependencies ?? []
     const stored: StoredPage = {
       inputs: await this.inputs(source, dependencies, pagesByFile),
@@ -55,6 +59,9 @@ export class PageCache {
     return digest(this.context, source.relPath, source.outPath, source.unit.meta as never, await fileStamp(source.path), stamps as never)
   }
 }
+
+/** Rules whose cause may be gone on the next run (load, a time limit, a crash). */
+const TRANSIENT = new Set(['tikz-timeout', 'render-failed', 'page-read-failed'])
 
 function keyOf(source: PageSource): string {
   return digest('page', source.relPath)
