@@ -28,15 +28,21 @@ export interface Log {
 export function createLog(overrides: Readonly<Record<string, Severity | 'off'>> = {}): Log {
   const diagnostics: Diagnostic[] = []
   const severityOf = (ruleId: string, fallback: Severity): Severity | 'off' =>
-    overrides[ruleId] ?? (ruleId in rules ? rules[ruleId as RuleId].severity : fallback)
+    overrides[ruleId] ?? (isKnownRule(ruleId) ? rules[ruleId as RuleId].severity : fallback)
   return {
     diagnostics,
     add(diagnostic) {
       const severity = severityOf(diagnostic.ruleId, diagnostic.severity)
       if (severity === 'off') return
-      diagnostics.push({...diagnostic, severity})
+      // Every diagnostic says what to do: the catalogue's hint when the stage gave none.
+      const hint = diagnostic.hint ?? (isKnownRule(diagnostic.ruleId) ? rules[diagnostic.ruleId as RuleId].hint : undefined)
+      diagnostics.push({...diagnostic, severity, hint})
     },
   }
+}
+
+function isKnownRule(id: string): boolean {
+  return Object.hasOwn(rules, id)
 }
 
 /** Detach a file's vfile messages into plain diagnostics (which can cross a worker boundary). */

@@ -6,6 +6,7 @@ import type {Diagnostic} from '../diagnostics/report.js'
 import {CoursebookError, ContentMissing} from '../diagnostics/errors.js'
 import {byNaturalOrder, humanise, slugify} from './slug.js'
 import {readUnitMeta} from './unit-meta.js'
+import {isPlainFile} from './plain-file.js'
 
 const IGNORED_DIRS = new Set(['_build', 'node_modules', '__pycache__'])
 
@@ -52,7 +53,7 @@ export function discoverCourse(config: ResolvedConfig, report: (d: Diagnostic) =
     pages.push(...unit.pages)
   }
   const indexPath = join(root, 'index.md')
-  const intro = existsSync(indexPath) ? {path: indexPath, source: readFileSync(indexPath, 'utf8')} : undefined
+  const intro = isPlainFile(indexPath, report) ? {path: indexPath, source: readFileSync(indexPath, 'utf8')} : undefined
   return {units, pages, pagesBySource: new Map(pages.map((p) => [p.relPath, p])), intro}
 }
 

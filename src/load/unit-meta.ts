@@ -3,6 +3,8 @@ import {join} from 'node:path'
 import {parse as parseYaml} from 'yaml'
 import {parseStudyTime} from './study-time.js'
 import type {Diagnostic} from '../diagnostics/report.js'
+import {rules} from '../diagnostics/rule-ids.js'
+import {isPlainFile} from './plain-file.js'
 
 export interface UnitMeta {
   title?: string
@@ -17,6 +19,9 @@ export interface UnitMeta {
 }
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
+// C0 and C1 controls other than tab, line feed and carriage return.
+const CONTROLS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/
+const CONTROLS_ALL = new RegExp(CONTROLS.source, 'g')
 
 /**
  * Read a unit's metadata from `_unit.yml` or the front matter of its
@@ -27,21 +32,28 @@ export function readUnitMeta(dir: string, report: (d: Diagnostic) => void): Unit
   let fromIndex: Record<string, unknown> = {}
   let introSource: string | undefined
   const indexPath = join(dir, 'index.md')
-  if (existsSync(indexPath)) {
+  if (isPlainFile(indexPath, report)) {
     const text = readFileSync(indexPath, 'utf8')
     const match = FRONTMATTER.exec(text)
     if (match) fromIndex = readYaml(match[1]!, indexPath, report, 2)
     introSource = match ? text.slice(match[0].length) : text
   }
   const ymlPath = join(dir, '_unit.yml')
-  const fromYml = existsSync(ymlPath) ? readYaml(readFileSync(ymlPath, 'utf8'), ymlPath, report, 1) : {}
+  const fromYml = isPlainFile(ymlPath, report) ? readYaml(readFileSync(ymlPath, 'utf8'), ymlPath, report, 1) : {}
   const {title, summary, study_time, learning_outcomes, ...rest} = {...fromIndex, ...fromYml}
   const outcomes = Array.isArray(learning_outcomes) ? learning_outcomes.filter((o): o is string => typeof o === 'string') : []
+  const shown = [title, summary, ...outcomes].filter((text): text is string => typeof text === 'string')
+  if (shown.some((text) => CONTROLS.test(text))) {
+    const file = existsSync(ymlPath) ? ymlPath : indexPath
+    const message = 'The unit metadata contains control characters, invisible in most editors; they were removed'
+    report({severity: 'warning', ruleId: 'control-characters', message, hint: rules['control-characters'].hint, file})
+  }
+  const clean = (text: string) => text.replace(CONTROLS_ALL, '')
   return {
-    title: typeof title === 'string' ? title : undefined,
-    summary: typeof summary === 'string' ? summary : undefined,
+    title: typeof title === 'string' ? clean(title) : undefined,
+    summary: typeof summary === 'string' ? clean(summary) : undefined,
     studyTime: parseStudyTime(study_time),
-    learningOutcomes: outcomes,
+    learningOutcomes: outcomes.map(clean),
     rest,
     introSource: introSource?.trim() ? introSource : undefined,
     introPath: introSource?.trim() ? indexPath : undefined,

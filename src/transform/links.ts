@@ -1,5 +1,5 @@
-import {existsSync, statSync} from 'node:fs'
-import {dirname, posix, relative, resolve, sep} from 'node:path'
+import {existsSync, realpathSync, statSync} from 'node:fs'
+import {dirname, isAbsolute, posix, relative, resolve, sep} from 'node:path'
 import {visit} from 'unist-util-visit'
 import type {Root, Link, Image, Definition, Html, Text} from 'mdast'
 import type {VFile} from 'vfile'
@@ -15,7 +15,22 @@ export interface LinksOptions {
 }
 
 /** Where a URL leads; `path` is the file it names (absolute), recorded as a dependency of the page whether or not it exists. */
-type Target = {kind: 'page' | 'file'; outPath: string; copyFrom?: string; path: string} | {kind: 'missing'; path: string} | {kind: 'outside'}
+type Target = {kind: 'page' | 'file'; outPath: string; copyFrom?: string; path: string; source?: string} | {kind: 'missing'; path: string} | {kind: 'outside'}
+
+/** On a link (or definition) to a page of the course, `data.pageLink`: the target's content-relative source path and `#fragment`. */
+export interface PageLinkData {
+  source: string
+  hash?: string
+}
+
+declare module 'mdast' {
+  interface LinkData {
+    pageLink?: PageLinkData
+  }
+  interface DefinitionData {
+    pageLink?: PageLinkData
+  }
+}
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/|#|\/)/i
 
@@ -45,6 +60,9 @@ export function linksTransform(tree: Root, file: VFile, options: LinksOptions): 
       emit(file, rule, `${isImage ? 'Image' : 'Link target'} "${url}" does not exist`, {node, stage: 'links'})
       return url
     }
+    if (target.kind === 'page' && (node.type === 'link' || node.type === 'definition')) {
+      node.data = {...node.data, pageLink: {source: target.source!, hash: fragmentOf(suffix)}}
+    }
     if (target.copyFrom && !copied.has(target.outPath)) {
       copied.set(target.outPath, target.copyFrom)
       file.data.coursebook!.assets.push({outPath: target.outPath, copyFrom: target.copyFrom})
@@ -72,6 +90,16 @@ function refused(node: Link | Image | Definition): Text | Link {
   return {type: 'text', value: ''}
 }
 
+function fragmentOf(suffix: string): string | undefined {
+  const hash = suffix.split('#')[1]
+  if (!hash) return undefined
+  try {
+    return decodeURIComponent(hash)
+  } catch {
+    return hash
+  }
+}
+
 function splitSuffix(url: string): [string, string] {
   const at = url.search(/[?#]/)
   return at === -1 ? [url, ''] : [url.slice(0, at), url.slice(at)]
@@ -89,12 +117,19 @@ function locate(url: string, page: PageSource, options: LinksOptions): Target {
   if (rel.startsWith('..') || resolve(options.contentPath, rel) !== absolute || rel.split(sep)[0] === '..') return {kind: 'outside'}
   const relPosix = rel.split(sep).join('/')
   const target = options.pagesBySource.get(relPosix)
-  if (target) return {kind: 'page', outPath: target.outPath, path: absolute}
+  if (target) return {kind: 'page', outPath: target.outPath, path: absolute, source: relPosix}
   const unit = options.units.find((u) => relPosix === u.dir || relPosix === `${u.dir}/index.md`)
-  if (unit) return {kind: 'page', outPath: `${unit.slug}/index.html`, path: absolute}
-  if (relPosix === '' || relPosix === 'index.md') return {kind: 'page', outPath: 'index.html', path: absolute}
+  if (unit) return {kind: 'page', outPath: `${unit.slug}/index.html`, path: absolute, source: relPosix}
+  if (relPosix === '' || relPosix === 'index.md') return {kind: 'page', outPath: 'index.html', path: absolute, source: 'index.md'}
   if (!existsSync(absolute) || !statSync(absolute).isFile()) return {kind: 'missing', path: absolute}
+  // A symbolic link in the course can point anywhere; what would be published is what it points to.
+  if (!isInside(realpathSync(absolute), realpathSync(options.contentPath))) return {kind: 'outside'}
   return {kind: 'file', outPath: assetOutPath(relPosix, options.units), copyFrom: absolute, path: absolute}
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path)
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
 }
 
 /** Where a content file is published: its unit folder renamed to the unit slug, subfolders slugged, the name kept. */

@@ -18,7 +18,8 @@ const RETIRED = '.old-'
  * Write a whole site so that it replaces `outPath` only when it is complete:
  * everything goes into a sibling staging folder, which is then renamed into
  * place. A failure or a kill part-way leaves the previous site as it was; a
- * later build removes the staging folders of interrupted ones.
+ * later build removes the staging folders of interrupted ones, and puts back
+ * a previous site that a kill between the two final renames left aside.
  */
 export async function writeSiteAtomically(outPath: string, entries: Iterable<SiteEntry>): Promise<void> {
   const target = resolve(outPath)
@@ -66,13 +67,19 @@ async function removeLeftovers(target: string): Promise<void> {
   const parent = dirname(target)
   if (!existsSync(parent)) return
   const prefix = basename(target)
-  for (const name of await readdir(parent)) {
-    if (name.startsWith(prefix + STAGING) || name.startsWith(prefix + RETIRED)) {
-      const pid = Number(name.slice(prefix.length).split('-')[1])
-      // Another build running now owns its staging folder.
-      if (pid !== process.pid && isAlive(pid)) continue
-      await rm(join(parent, name), {recursive: true, force: true})
+  // Newest first, so that the most recent retired site is the one put back.
+  const stamp = (name: string) => Number(name.split('-').at(-1)) || 0
+  const names = (await readdir(parent)).filter((n) => n.startsWith(prefix + STAGING) || n.startsWith(prefix + RETIRED)).sort((a, b) => stamp(b) - stamp(a))
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length).split('-')[1])
+    // Another build running now owns its staging folder.
+    if (pid !== process.pid && isAlive(pid)) continue
+    if (name.startsWith(prefix + RETIRED) && !existsSync(target)) {
+      // A build killed between its two renames: this is the previous site; put it back.
+      await rename(join(parent, name), target)
+      continue
     }
+    await rm(join(parent, name), {recursive: true, force: true})
   }
 }
 

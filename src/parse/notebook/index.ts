@@ -41,7 +41,12 @@ export function parseNotebook(file: VFile, options: NotebookParseOptions): void 
   } catch (error) {
     data.tree = undefined
     const reason = error instanceof Error ? error.message : String(error)
-    emit(file, 'render-failed', `The notebook could not be parsed: ${reason}`, {stage, cause: error})
+    // JSON nested thousands deep (an output's data, metadata) exhausts the stack: the author's to fix, not a bug.
+    if (error instanceof RangeError && /call stack/i.test(reason)) {
+      emit(file, 'content-too-deep', 'The notebook is nested too deeply to read (coursebook ran out of stack)', {stage, cause: error})
+    } else {
+      emit(file, 'render-failed', `The notebook could not be parsed: ${reason}`, {stage, cause: error})
+    }
   }
 }
 

@@ -34,7 +34,9 @@ export function richOutput(output: JsonObject, outputType: RichOutput['outputTyp
     node.executionCount = typeof output.execution_count === 'number' ? output.execution_count : null
   }
   const types = unrenderable.join(', ')
+  if (unrenderable.length > 0) node.unrenderable = unrenderable
   if (!mime) {
+    node.placeholder = true
     node.value = `[output of type ${types}, which cannot be shown here]`
     report(context, `An output has only MIME types coursebook cannot render (${types}); a placeholder is shown`)
     return node

@@ -14,9 +14,15 @@ export type HtmlValue = SafeHtml | string | number | boolean | null | undefined 
 
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
 
-/** Escape text for use in HTML content or a quoted attribute value. */
+// C0 and C1 controls other than tab, line feed and carriage return: HTML forbids them.
+const CONTROLS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g
+
+/**
+ * Escape text for use in HTML content or a quoted attribute value. Control
+ * characters (from a title, a unit's metadata, a file name) are dropped.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+  return text.replace(CONTROLS, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!)
 }
 
 /** Mark a string as trusted HTML (rendered page bodies, KaTeX output). */

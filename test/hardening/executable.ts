@@ -1,0 +1,25 @@
+import type {Element, Root} from 'hast'
+import {visit} from 'unist-util-visit'
+import {isSafeUrl} from '../../src/transform/trust.js'
+
+const EXECUTABLE_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'form', 'input', 'frame', 'foreignObject'])
+const URL_PROPERTIES = new Set(['href', 'src', 'action', 'formAction', 'xLinkHref'])
+
+/**
+ * Everything in a parsed page that could run script or submit data: script,
+ * frames, plugins and form elements, event handler attributes, and URLs with
+ * a scheme other than http(s) and mailto. Empty for a safe page.
+ */
+export function executableParts(tree: Root): string[] {
+  const found: string[] = []
+  visit(tree, 'element', (node: Element) => {
+    // GFM task lists render as disabled checkboxes: inert, and made by coursebook, not the page.
+    const taskBox = node.tagName === 'input' && node.properties.type === 'checkbox' && node.properties.disabled === true
+    if (EXECUTABLE_ELEMENTS.has(node.tagName) && !taskBox) found.push(`<${node.tagName}>`)
+    for (const [key, value] of Object.entries(node.properties ?? {})) {
+      if (/^on/i.test(key)) found.push(`${node.tagName}[${key}]`)
+      if (URL_PROPERTIES.has(key) && typeof value === 'string' && !isSafeUrl(value)) found.push(`${node.tagName}[${key}=${value}]`)
+    }
+  })
+  return found
+}
