@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Benchmark a full cold build: wall time (process start to exit), documents per
 // second and peak memory (max RSS of the build process). Usage:
-//   npm run bench [-- --corpus DIR] [-- --runs N]
+//   npm run bench [-- --corpus DIR] [-- --runs N] [-- --ouxml] [-- --tikz]
+// `--ouxml` compares cold builds of the website alone, the website with the
+// OU-XML export, and the export alone, and prints what the export adds.
+// `--tikz` renders the TikZ fixture snippets cold and warm (see bench-tikz.mjs).
 // Without --corpus it builds the corpus of ../shared/bench/gen_corpus.py (40 notebooks, 10 pages).
 import {spawnSync, spawn} from 'node:child_process'
 import {existsSync, mkdirSync, readdirSync, copyFileSync, writeFileSync, rmSync} from 'node:fs'
@@ -11,7 +14,7 @@ import {parseArgs} from 'node:util'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const {values} = parseArgs({
-  options: {corpus: {type: 'string'}, runs: {type: 'string', default: '3'}, incremental: {type: 'boolean', default: false}},
+  options: {corpus: {type: 'string'}, runs: {type: 'string', default: '3'}, incremental: {type: 'boolean', default: false}, tikz: {type: 'boolean', default: false}, ouxml: {type: 'boolean', default: false}},
   strict: false,
 })
 const work = join(root, '.bench')
@@ -43,10 +46,10 @@ function courseFrom(dir) {
   return {config, documents: files.length}
 }
 
-function runOnce(config) {
+function runOnce(config, mode) {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, [join(root, 'scripts/bench-child.mjs'), config], {stdio: ['ignore', 'pipe', 'inherit']})
+    const child = spawn(process.execPath, [join(root, 'scripts/bench-child.mjs'), config, ...(mode ? [mode] : [])], {stdio: ['ignore', 'pipe', 'inherit']})
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.on('exit', (code) => {
@@ -57,6 +60,11 @@ function runOnce(config) {
   })
 }
 
+if (values.tikz) {
+  const {benchTikz} = await import('./bench-tikz.mjs')
+  await benchTikz({runs: Number(values.runs)})
+  process.exit(0)
+}
 const corpus = values.corpus ? resolve(values.corpus) : generatedCorpus()
 const course = courseFrom(corpus)
 const config = typeof course === 'string' ? course : course.config
@@ -65,13 +73,36 @@ if (values.incremental) {
   await benchIncremental(config)
   process.exit(0)
 }
-const runs = []
-// Every run is cold: no page cache from an earlier run.
-for (let i = 0; i < Number(values.runs); i++) {
-  rmSync(join(dirname(config), '.coursebook'), {recursive: true, force: true})
-  runs.push(await runOnce(config))
+/** `values.runs` cold builds (no page cache from an earlier run) in the given mode. */
+async function coldRuns(mode) {
+  const runs = []
+  for (let i = 0; i < Number(values.runs); i++) {
+    rmSync(join(dirname(config), '.coursebook'), {recursive: true, force: true})
+    runs.push(await runOnce(config, mode))
+  }
+  return runs
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+if (values.ouxml) {
+  // Interleaved is fairer than three blocks on a machine whose load drifts; medians per mode.
+  const modes = {html: [], both: [], ouxml: []}
+  for (let i = 0; i < Number(values.runs); i++) {
+    for (const mode of Object.keys(modes)) {
+      rmSync(join(dirname(config), '.coursebook'), {recursive: true, force: true})
+      modes[mode].push(await runOnce(config, mode === 'both' ? undefined : mode))
+    }
+  }
+  const time = (mode, key) => median(modes[mode].map((r) => r[key]))
+  const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
+  console.log(`corpus: ${corpus} (${modes.html[0].pages} documents), ${values.runs} cold runs per mode, medians`)
+  for (const [mode, label] of [['html', 'website only'], ['both', 'website + OU-XML'], ['ouxml', 'OU-XML only (export ouxml)']]) {
+    console.log(`${label.padEnd(28)} wall ${seconds(time(mode, 'wall'))} (build ${seconds(time(mode, 'buildMs'))}, CPU ${seconds(time(mode, 'cpuMs'))}), peak RSS ${(Math.max(...modes[mode].map((r) => r.maxRssKB)) / 1024).toFixed(0)} MB`)
+  }
+  const overhead = (key) => ((time('both', key) / time('html', key) - 1) * 100).toFixed(1)
+  console.log(`the OU-XML export adds ${overhead('wall')}% to the wall time of a full build (${overhead('buildMs')}% of the build itself, ${overhead('cpuMs')}% of its CPU time); target: at most 20%`)
+  process.exit(0)
+}
+const runs = await coldRuns()
 const documents = runs[0].pages
 const wall = median(runs.map((r) => r.wall))
 console.log(`corpus: ${corpus} (${documents} documents)`)

@@ -66,3 +66,21 @@ export const WriteFailed: ErrorData = {
   title: 'The site could not be written',
   hint: 'Check the output folder is writable and the disk has space; the previous site was left as it was.',
 }
+
+export const OuxmlSchemaMissing: ErrorData = {
+  name: 'ouxml-schema-missing',
+  title: 'The OU-XML schema to validate against could not be read',
+  hint: 'Check the path given to --schema or `ouxml.schema` (relative to the config file); the schema\'s imported files must be beside it.',
+}
+
+export const OuxmlValidationFailed: ErrorData = {
+  name: 'ouxml-validation-failed',
+  title: 'The OU-XML validator could not run',
+  hint: 'The schema may be malformed; run `xmllint --noout --schema SCHEMA FILE` on one document to see the underlying error.',
+}
+
+export const OuxmlUnitUnknown: ErrorData = {
+  name: 'ouxml-unit-unknown',
+  title: 'No unit has the name given to --unit',
+  hint: 'Give a unit folder name or its slug, as listed in the message.',
+}

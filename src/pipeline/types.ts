@@ -170,6 +170,13 @@ export interface RichOutput extends Parent {
   executionCount?: number | null
   /** Set by the outputs transform when an image was written as a file. */
   url?: string
+  /**
+   * MIME types of the bundle that coursebook cannot render (e.g.
+   * `application/javascript`); absent when there are none. When the bundle
+   * had nothing else, `placeholder` is true and `value` names them.
+   */
+  unrenderable?: string[]
+  placeholder?: boolean
   children: RootContent[]
 }
 
