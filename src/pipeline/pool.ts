@@ -17,7 +17,7 @@ export interface PagePool {
 
 /**
  * Start the page pool: `workers` threads besides the main one (default: one
- * fewer than the cores), started now so that loading their modules overlaps
+ * fewer than the cores from 4 cores up, none below), started now so that loading their modules overlaps
  * the main thread's config loading and discovery. Workers run only from
  * compiled JavaScript; from TypeScript sources (tests) everything runs on the
  * main thread.
@@ -25,7 +25,9 @@ export interface PagePool {
 export function startPagePool(workers?: number, options: {eager?: boolean} = {}): PagePool {
   // An explicit count is honoured; the default leaves small courses on the main thread.
   const perWorker = workers === undefined ? PAGES_PER_WORKER : 1
-  workers ??= availableParallelism() - 1
+  // Measured on 2 cores: a second V8 isolate competes with the first one's background compiler and
+  // collector and made the benchmark build slower, not faster. Workers pay off from 4 cores.
+  workers ??= availableParallelism() >= 4 ? availableParallelism() - 1 : 0
   const script = fileURLToPath(new URL('./page-worker.js', import.meta.url))
   const count = existsSync(script) ? Math.max(0, workers) : 0
   // Eager workers load their modules while the main thread loads the config; lazy ones only if pages need rendering.

@@ -28,7 +28,7 @@ export interface BuildOptions {
   /** Overrides the config's output folder (relative to `cwd`). */
   outDir?: string
   cwd?: string
-  /** Worker threads besides the main one (default: cores − 1; 0 renders on the main thread only). */
+  /** Worker threads besides the main one (default: cores − 1 from 4 cores up, else 0; 0 renders on the main thread only). */
   workers?: number
   /** Called after each page with the count done and the total. */
   onProgress?: (done: number, total: number) => void

@@ -1,5 +1,6 @@
 import {Memo} from '../../cache/memo.js'
 import {createHighlighter, bundledLanguages, type Highlighter, type BundledLanguage} from 'shiki'
+import {createJavaScriptRegexEngine} from 'shiki/engine/javascript'
 
 /**
  * Themes for light and dark mode; switched by CSS variables, not by
@@ -31,7 +32,9 @@ export function resolveLanguage(name: string | undefined | null): BundledLanguag
  * the process (creating one costs 0.1–0.15 s; each language's first use more).
  */
 export async function getHighlighter(languages: Iterable<BundledLanguage>): Promise<Highlighter> {
-  highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: []})
+  // The JavaScript regex engine starts in about 10 ms (the WebAssembly one in about 80) and tokenised
+  // this project's benchmark notebooks faster; `forgiving` skips the rare pattern it cannot translate.
+  highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [], engine: createJavaScriptRegexEngine({forgiving: true})})
   const instance = await highlighter
   const pending: Promise<void>[] = []
   for (const lang of languages) {
