@@ -1,23 +1,11 @@
 import {describe, expect, it} from 'vitest'
-import {cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync, mkdirSync} from 'node:fs'
+import {cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join, relative} from 'node:path'
+import {join} from 'node:path'
 import {build} from '../../src/pipeline/run.js'
 import {loadConfig} from '../../src/config/load.js'
-import {projectRoot} from './helpers.js'
+import {projectRoot, siteFiles} from './helpers.js'
 
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>()
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name)
-      if (statSync(path).isDirectory()) walk(path)
-      else out.set(relative(dir, path), readFileSync(path))
-    }
-  }
-  walk(dir)
-  return out
-}
 
 /** A copy of the sample course, so the test can edit it and own its cache. */
 async function sampleCopy() {
@@ -37,8 +25,8 @@ describe('the persistent page cache', () => {
     const second = await build({config, outDir: join(root, 'second')})
     expect(second.rendered).toEqual([])
     expect(second.diagnostics).toEqual(clean.diagnostics)
-    const expected = files(clean.outPath)
-    const actual = files(second.outPath)
+    const expected = siteFiles(clean.outPath)
+    const actual = siteFiles(second.outPath)
     expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort())
     for (const [path, bytes] of expected) expect(actual.get(path)!.equals(bytes), path).toBe(true)
   })

@@ -1,6 +1,6 @@
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join, resolve} from 'node:path'
+import {dirname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {fromHtml} from 'hast-util-from-html'
 import type {Root} from 'hast'
@@ -37,4 +37,18 @@ export async function buildCourse(root: string, config: Partial<UserConfig> = {}
 /** Parse a built page into a hast tree, for assertions on structure rather than on strings. */
 export function readPage(result: BuildResult, outPath: string): Root {
   return fromHtml(readFileSync(join(result.outPath, outPath), 'utf8'))
+}
+
+/** Every file of a built site, by site-relative path, for byte-for-byte comparisons. */
+export function siteFiles(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>()
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else out.set(relative(dir, path), readFileSync(path))
+    }
+  }
+  walk(dir)
+  return out
 }
