@@ -1,4 +1,4 @@
-import type {Root as MdastRoot, Parent, Literal, Data, RootContent} from 'mdast'
+import type {Root as MdastRoot, Parent, Literal, Data, RootContent, PhrasingContent} from 'mdast'
 import type {Node} from 'unist'
 import type {ResolvedConfig} from '../config/schema.js'
 import type {Log} from '../diagnostics/report.js'
@@ -71,6 +71,28 @@ export interface PageResult {
   studyTime?: number
   /** The page as OU-XML session content, when the export is enabled. */
   ouxml?: OuxmlPage
+  /**
+   * What other pages can refer to: labelled (and numbered) figures, tables,
+   * equations, listings, sections and activities, in reading order. The link
+   * step numbers them per unit and resolves the tokens in `body` and `ouxml`.
+   */
+  targets?: PageTarget[]
+  /** Glossary entries defined on this page, for the course glossary. */
+  glossary?: Array<{term: string; id: string; html: string}>
+  /** Minutes of the page's activities (`:timing:`), summed. */
+  activityMinutes?: number
+}
+
+/** A place on a page that can be referred to. */
+export interface PageTarget {
+  label: string
+  kind: 'figure' | 'table' | 'code' | 'equation' | 'section' | 'activity'
+  /** HTML id on the page. */
+  id: string
+  /** Title or caption text, for `{ref}`. */
+  title: string
+  /** Whether it takes a number in its unit's sequence for its kind. */
+  numbered: boolean
 }
 
 /** A file to be written into the site. Either bytes or a source file to copy. */
@@ -207,8 +229,135 @@ export interface TikzFigure extends Node {
   data?: CellData
 }
 
+// ---- MyST syntax and course constructs --------------------------------------
+
+/**
+ * A MyST directive as written (```` ```{name} args ```` or `:::{name} args`),
+ * with its `:key: value` (or YAML) options and its body. The body is parsed
+ * as Markdown into `children` (positions are the page's, or the cell's);
+ * `value` keeps it raw for directives whose body is not Markdown. Later
+ * transforms turn every directive they know into a construct node; one left
+ * over is rendered as its content with a `directive-unknown` warning.
+ */
+export interface MystDirective extends Parent {
+  type: 'mystDirective'
+  /** Lower-cased, e.g. `note`, `ou-activity`. */
+  name: string
+  /** Text after `{name}` on the opening line, trimmed. */
+  args: string
+  options: Record<string, string>
+  value: string
+  children: RootContent[]
+  data?: CellData
+}
+
+/** A MyST role (`` {name}`value` ``) the role transforms have not yet turned into something else. */
+export interface MystRole extends Literal {
+  type: 'mystRole'
+  name: string
+  data?: CellData
+}
+
+/** A MyST target `(label)=`: names the block (usually a heading) that follows it. */
+export interface MystTarget extends Node {
+  type: 'mystTarget'
+  label: string
+  data?: CellData
+}
+
+/** What a cross-reference role asks for. */
+export type CrossReferenceKind = 'ref' | 'numref' | 'eq' | 'doc' | 'term'
+
+/**
+ * A reference to a label, a page or a glossary term (`{numref}`, `{ref}`,
+ * `{eq}`, `{doc}`, `{term}`, `\eqref`, `\ref`). Resolved across the course
+ * by the numbering step; `children` is the explicit text if the author gave
+ * one (for `numref`, `%s` or `{number}` in it stands for the number).
+ */
+export interface CrossReference extends Parent {
+  type: 'crossReference'
+  kind: CrossReferenceKind
+  /** Label, page path (for `doc`) or term, as written. */
+  target: string
+  children: PhrasingContent[]
+  data?: CellData
+}
+
+/**
+ * A captioned block that can be numbered and referred to: a figure (image or
+ * diagram), a table, or a code listing. `enumerator` ("Figure 2.3") is set by
+ * the numbering step and may hold link-stage tokens (see `pipeline/tokens.ts`).
+ */
+export interface CourseFigure extends Parent {
+  type: 'courseFigure'
+  kind: 'figure' | 'table' | 'code'
+  label?: string
+  caption: PhrasingContent[]
+  enumerator?: string
+  /** CSS width as given (`80%`, `400px`). */
+  width?: string
+  align?: 'left' | 'center' | 'right'
+  children: RootContent[]
+  data?: CellData
+}
+
+/** A glossary: the terms and their definitions, collected into the course glossary. */
+export interface Glossary extends Parent {
+  type: 'glossary'
+  children: GlossaryEntry[]
+  data?: CellData
+}
+
+export interface GlossaryEntry extends Parent {
+  type: 'glossaryEntry'
+  /** One or more terms sharing the definition. */
+  terms: string[]
+  children: RootContent[]
+  data?: CellData
+}
+
+/**
+ * An activity, exercise or self-assessment question: the task as `children`,
+ * with its answers and discussions as `courseReveal` children.
+ */
+export interface CourseActivity extends Parent {
+  type: 'courseActivity'
+  kind: 'activity' | 'exercise' | 'saq' | 'itq'
+  title?: string
+  /** The timing as written (`1 hour`, `15 minutes`). */
+  timing?: string
+  /** The timing in minutes, when it could be read. */
+  minutes?: number
+  label?: string
+  children: RootContent[]
+  data?: CellData
+}
+
+/**
+ * Content a student reveals on demand (an answer or a discussion), or a
+ * solution only tutors see. `audience: 'tutor'` content is removed from the
+ * student build.
+ */
+export interface CourseReveal extends Parent {
+  type: 'courseReveal'
+  kind: 'answer' | 'discussion' | 'solution'
+  audience?: 'tutor'
+  title?: string
+  children: RootContent[]
+  data?: CellData
+}
+
 declare module 'mdast' {
   interface RootContentMap {
+    mystDirective: MystDirective
+    mystRole: MystRole
+    mystTarget: MystTarget
+    crossReference: CrossReference
+    courseFigure: CourseFigure
+    glossary: Glossary
+    glossaryEntry: GlossaryEntry
+    courseActivity: CourseActivity
+    courseReveal: CourseReveal
     notebookMarkdownCell: NotebookMarkdownCell
     notebookCodeCell: NotebookCodeCell
     notebookRawCell: NotebookRawCell
@@ -216,10 +365,20 @@ declare module 'mdast' {
     tikzFigure: TikzFigure
   }
   interface BlockContentMap {
+    mystDirective: MystDirective
+    mystTarget: MystTarget
+    courseFigure: CourseFigure
+    glossary: Glossary
+    courseActivity: CourseActivity
+    courseReveal: CourseReveal
     notebookMarkdownCell: NotebookMarkdownCell
     notebookCodeCell: NotebookCodeCell
     notebookRawCell: NotebookRawCell
     tikzFigure: TikzFigure
+  }
+  interface PhrasingContentMap {
+    mystRole: MystRole
+    crossReference: CrossReference
   }
 }
 
