@@ -21,11 +21,11 @@ import {
  * The bad-input catalogue: every case is a course built through the real
  * CLI (`main(['build', ...])`), and pins what coursebook says about it (rule
  * id, severity, exact message, the file named, a hint), the exit code, and
- * that every other page was still built. docs/bad-input.md lists the same
+ * that every other page was still built. docs/content/04-reference/03-bad-input.md lists the same
  * cases; the last test checks the two agree.
  */
 
-/** Every message pinned below, for the check against docs/bad-input.md. */
+/** Every message pinned below, for the check against docs/content/04-reference/03-bad-input.md. */
 const documented: Array<Pick<Expected, 'ruleId' | 'message'>> = []
 function expectPinned(run: Run, expected: Expected) {
   documented.push({ruleId: expected.ruleId, message: expected.message})
@@ -432,9 +432,9 @@ describe('config', () => {
 })
 
 // Last, so that it sees the messages every case above pinned (vitest runs a file's tests in order).
-describe('docs/bad-input.md', () => {
+describe('docs/content/04-reference/03-bad-input.md', () => {
   it('lists every pinned message and rule id of the cases that ran', () => {
-    const docs = readFileSync(join(projectRoot, 'docs/bad-input.md'), 'utf8')
+    const docs = readFileSync(join(projectRoot, 'docs/content/04-reference/03-bad-input.md'), 'utf8')
     for (const {ruleId, message} of documented) {
       expect(docs, ruleId).toContain(`\`${ruleId}\``)
       // Messages naming temporary paths are documented in their general form.
