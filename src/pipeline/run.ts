@@ -11,6 +11,7 @@ import {renderCourse} from './cached-render.js'
 import {PageCache} from '../cache/page-cache.js'
 import {openCacheStore} from '../cache/store.js'
 import {configDigest} from '../cache/config-digest.js'
+import {digest} from '../cache/digest.js'
 import {startPagePool, type PagePool} from './pool.js'
 import {linkCourse} from './link.js'
 import {renderSite} from '../render/site.js'
@@ -115,7 +116,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   const intros = await renderIntros(ctx, course, log, entries, cache)
   const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log}) : undefined
   if (!html) {
-    await writeSiteAtomically(outPath, ouxml?.entries ?? [])
+    await writeSiteAtomically(outPath, ouxml?.entries ?? [], {manifest: siteManifestPath(config, outPath, options)})
     return {config, diagnostics: log.diagnostics, pages: [...results.values()], outPath, fileCount: ouxml?.entries.length ?? 0, outcomes, rendered, written: ouxml?.entries.map((e) => e.outPath) ?? [], ouxml}
   }
 
@@ -135,7 +136,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   let written: string[]
   if (options.writeState) written = await writeChangedFiles(outPath, all, options.writeState)
   else {
-    await writeSiteAtomically(outPath, all)
+    await writeSiteAtomically(outPath, all, {manifest: siteManifestPath(config, outPath, options)})
     written = [...new Set(all.map((e) => e.outPath))]
   }
   return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size, outcomes, rendered, written, ouxml}
@@ -169,6 +170,15 @@ async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries
     if (body) units.set(unit.slug, body)
   }
   return {course: courseIntro, units, results}
+}
+
+/**
+ * Where the manifest of the site written to `outPath` is kept (one per output
+ * folder), or undefined when the build runs without its cache.
+ */
+function siteManifestPath(config: ResolvedConfig, outPath: string, options: BuildOptions): string | undefined {
+  if (options.cache === false) return undefined
+  return join(config.root, '.coursebook', 'cache', 'site', `${digest('site', outPath)}.json`)
 }
 
 /** Refuse an output folder that would replace the course itself. */

@@ -1,7 +1,8 @@
-import {mkdir, rm, rename, writeFile, copyFile, readdir} from 'node:fs/promises'
+import {mkdir, rm, rename, writeFile, copyFile, readdir, readFile, link, stat} from 'node:fs/promises'
 import {existsSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {CoursebookError, WriteFailed} from '../diagnostics/errors.js'
+import {hashBytes, readManifest, sameStamp, statStamp, writeManifest, type FileStamp, type SiteManifest} from './manifest.js'
 
 /** One file of the site: bytes to write, or a file to copy. */
 export interface SiteEntry {
@@ -14,6 +15,34 @@ export interface SiteEntry {
 const STAGING = '.tmp-'
 const RETIRED = '.old-'
 
+export interface AtomicWriteOptions {
+  /**
+   * Where to keep the site manifest between builds (in the build cache). With
+   * it, files that are already right in the current site are hard-linked into
+   * the new one instead of written, and a build that would change nothing
+   * leaves the site untouched. Without it, every file is written.
+   */
+  manifest?: string
+}
+
+export interface AtomicWriteResult {
+  /** Files written (or copied) because they were new or had changed. */
+  written: number
+  /** Files carried over from the previous site unchanged. */
+  reused: number
+  /** True when the site already matched and nothing was touched. */
+  unchanged: boolean
+}
+
+/** A site file with its content hash, and whether the current site already has it. */
+interface PlannedEntry {
+  entry: SiteEntry
+  hash: string
+  reuse: boolean
+  /** The bytes of a `copyFrom` source that had to be read to hash it (written from memory, not copied again). */
+  bytes?: Buffer
+}
+
 /**
  * Write a whole site so that it replaces `outPath` only when it is complete:
  * everything goes into a sibling staging folder, which is then renamed into
@@ -21,46 +50,112 @@ const RETIRED = '.old-'
  * later build removes the staging folders of interrupted ones, and puts back
  * a previous site that a kill between the two final renames left aside.
  */
-export async function writeSiteAtomically(outPath: string, entries: Iterable<SiteEntry>): Promise<void> {
+export async function writeSiteAtomically(outPath: string, entries: Iterable<SiteEntry>, options: AtomicWriteOptions = {}): Promise<AtomicWriteResult> {
   const target = resolve(outPath)
   await removeLeftovers(target)
+  const previous = await readManifest(existsSync(target) ? options.manifest : undefined)
   const staging = `${target}${STAGING}${process.pid}-${Date.now()}`
   try {
-    await writeEntries(staging, entries)
+    const {planned, sources} = await plan(target, entries, previous)
+    const reused = planned.filter((p) => p.reuse).length
+    if (reused === planned.length && planned.length === Object.keys(previous.files).length) {
+      if (options.manifest) await writeManifest(options.manifest, {files: previous.files, sources})
+      return {written: 0, reused, unchanged: true}
+    }
+    const files = await writeEntries(staging, planned, target, previous)
     const retired = `${target}${RETIRED}${process.pid}-${Date.now()}`
     if (existsSync(target)) await rename(target, retired)
     await rename(staging, target)
     await rm(retired, {recursive: true, force: true})
+    if (options.manifest) await writeManifest(options.manifest, {files, sources})
+    return {written: planned.length - reused, reused, unchanged: false}
   } catch (error) {
     await rm(staging, {recursive: true, force: true}).catch(() => undefined)
     throw new CoursebookError(WriteFailed, `Writing the site to ${target} failed: ${(error as Error).message}`, {cause: error})
   }
 }
 
-async function writeEntries(root: string, entries: Iterable<SiteEntry>): Promise<void> {
+/**
+ * Hash every file of the new site (a copied file by its source's stamp when
+ * that is unchanged, so unchanged sources are not read) and mark those the
+ * current site already holds, untouched since it was written.
+ */
+async function plan(target: string, entries: Iterable<SiteEntry>, previous: SiteManifest) {
+  const unique = new Map<string, SiteEntry>()
+  for (const entry of entries) {
+    if (unique.has(entry.outPath)) continue
+    const path = join(target, entry.outPath)
+    if (!path.startsWith(target)) throw new Error(`refusing to write outside the site: ${entry.outPath}`)
+    unique.set(entry.outPath, entry)
+  }
+  const sources: Record<string, FileStamp> = {}
+  const planned = await mapBounded([...unique.values()], async (entry): Promise<PlannedEntry> => {
+    let hash: string
+    let bytes: Buffer | undefined
+    if (entry.copyFrom) {
+      const stamp = await statStamp(entry.copyFrom)
+      const known = previous.sources[entry.copyFrom]
+      if (known && sameStamp(known, stamp)) hash = known.hash
+      else {
+        bytes = await readFile(entry.copyFrom)
+        hash = hashBytes(bytes)
+      }
+      if (stamp) sources[entry.copyFrom] = {hash, ...stamp}
+    } else {
+      hash = hashBytes(entry.data ?? '')
+    }
+    const old = previous.files[entry.outPath]
+    const reuse = old !== undefined && old.hash === hash && sameStamp(old, await statStamp(join(target, entry.outPath)))
+    return {entry, hash, reuse, bytes}
+  })
+  return {planned, sources}
+}
+
+/** Write the planned files into `root`, hard-linking the unchanged ones from `current`; returns the new manifest's file stamps. */
+async function writeEntries(root: string, planned: PlannedEntry[], current: string, previous: SiteManifest): Promise<Record<string, FileStamp>> {
   // Folder creation is shared as a promise, so a second file in the same folder waits for it.
   const made = new Map<string, Promise<unknown>>()
-  const written = new Set<string>()
-  const jobs: Array<() => Promise<void>> = []
-  for (const entry of entries) {
-    if (written.has(entry.outPath)) continue
-    written.add(entry.outPath)
+  const files: Record<string, FileStamp> = {}
+  await mapBounded(planned, async ({entry, hash, reuse, bytes}) => {
     const path = join(root, entry.outPath)
-    if (!path.startsWith(root)) throw new Error(`refusing to write outside the site: ${entry.outPath}`)
-    jobs.push(async () => {
-      const folder = dirname(path)
-      if (!made.has(folder)) made.set(folder, mkdir(folder, {recursive: true}))
-      await made.get(folder)
-      if (entry.copyFrom) await copyFile(entry.copyFrom, path)
-      else await writeFile(path, entry.data ?? '')
-    })
+    const folder = dirname(path)
+    if (!made.has(folder)) made.set(folder, mkdir(folder, {recursive: true}))
+    await made.get(folder)
+    if (reuse && (await linkOrCopy(join(current, entry.outPath), path))) {
+      files[entry.outPath] = previous.files[entry.outPath]!
+      return
+    }
+    if (bytes) await writeFile(path, bytes)
+    else if (entry.copyFrom) await copyFile(entry.copyFrom, path)
+    else await writeFile(path, entry.data ?? '')
+    const info = await stat(path)
+    files[entry.outPath] = {hash, size: info.size, mtimeMs: info.mtimeMs}
+  })
+  return files
+}
+
+/** Hard-link a file of the current site into the new one (same bytes, no copy); false when the file system refuses. */
+async function linkOrCopy(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to)
+    return true
+  } catch {
+    return false
   }
-  // Bounded concurrency: enough to overlap I/O without exhausting file handles.
+}
+
+/** Run `fn` over `items` with bounded concurrency: enough to overlap I/O without exhausting file handles. */
+async function mapBounded<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
   let next = 0
   const worker = async () => {
-    while (next < jobs.length) await jobs[next++]!()
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index]!)
+    }
   }
-  await Promise.all(Array.from({length: Math.min(16, jobs.length)}, worker))
+  await Promise.all(Array.from({length: Math.min(16, items.length)}, worker))
+  return results
 }
 
 async function removeLeftovers(target: string): Promise<void> {

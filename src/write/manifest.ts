@@ -1,0 +1,68 @@
+import {createHash, randomBytes} from 'node:crypto'
+import {mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {dirname} from 'node:path'
+
+/**
+ * What the last complete write of a site put where: each file's content hash
+ * and the size and modification time it had on disk afterwards, and the same
+ * stamp of every file it was copied from. With it, the next write can tell
+ * which files of the site are already right (same content, untouched on disk)
+ * without reading them, and which sources are unchanged without hashing them.
+ */
+export interface SiteManifest {
+  files: Record<string, FileStamp>
+  sources: Record<string, FileStamp>
+}
+
+export interface FileStamp {
+  hash: string
+  size: number
+  mtimeMs: number
+}
+
+const VERSION = 1
+
+/** The manifest at `path`, or an empty one when it is missing or unreadable (everything is then written). */
+export async function readManifest(path: string | undefined): Promise<SiteManifest> {
+  const empty: SiteManifest = {files: {}, sources: {}}
+  if (!path) return empty
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as {version?: number} & Partial<SiteManifest>
+    if (parsed.version !== VERSION || typeof parsed.files !== 'object' || typeof parsed.sources !== 'object') return empty
+    return {files: parsed.files ?? {}, sources: parsed.sources ?? {}}
+  } catch {
+    return empty
+  }
+}
+
+/** Save the manifest atomically; a failure only costs the next build its shortcut. */
+export async function writeManifest(path: string, manifest: SiteManifest): Promise<void> {
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await mkdir(dirname(path), {recursive: true})
+    await writeFile(temporary, JSON.stringify({version: VERSION, ...manifest}))
+    await rename(temporary, path)
+  } catch {
+    await rm(temporary, {force: true}).catch(() => undefined)
+  }
+}
+
+/** A fast content hash: enough to tell two versions of a site file apart. */
+export function hashBytes(data: Uint8Array | string): string {
+  return createHash('sha1').update(data).digest('base64url')
+}
+
+/** The size and modification time of a file, or undefined when it is missing. */
+export async function statStamp(path: string): Promise<{size: number; mtimeMs: number} | undefined> {
+  try {
+    const info = await stat(path)
+    return info.isFile() ? {size: info.size, mtimeMs: info.mtimeMs} : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether a file on disk still has the size and modification time a stamp recorded. */
+export function sameStamp(a: {size: number; mtimeMs: number} | undefined, b: {size: number; mtimeMs: number} | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs
+}
