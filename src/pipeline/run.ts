@@ -114,7 +114,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     }
   }
   const intros = await renderIntros(ctx, course, log, entries, cache)
-  const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log}) : undefined
+  const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log, cache: options.cache === false ? undefined : openCacheStore(join(config.root, '.coursebook', 'cache', 'ouxml'))}) : undefined
   if (!html) {
     await writeSiteAtomically(outPath, ouxml?.entries ?? [], {manifest: siteManifestPath(config, outPath, options)})
     return {config, diagnostics: log.diagnostics, pages: [...results.values()], outPath, fileCount: ouxml?.entries.length ?? 0, outcomes, rendered, written: ouxml?.entries.map((e) => e.outPath) ?? [], ouxml}

@@ -11,6 +11,8 @@ import {indexSessions, resolveLink} from './xref.js'
 import {writeXml, type LineEntry} from './serialize.js'
 import {spliceDocument} from './fragment.js'
 import {htmlPackage, zipFiles} from './zip.js'
+import {memoZip} from './zip-memo.js'
+import type {CacheStore} from '../../cache/store.js'
 import {loadSchema, validateDocuments} from './validate.js'
 import {idPart} from './ids.js'
 
@@ -32,6 +34,8 @@ export interface OuxmlExportInput extends OuxmlExportOptions {
   /** Rendered unit introductions (`index.md` of a unit folder), by unit slug. */
   intros: ReadonlyMap<string, PageResult>
   log: Log
+  /** Where the zips of unchanged documents are kept between builds (the build cache); none without. */
+  cache?: CacheStore
 }
 
 export interface OuxmlExportResult {
@@ -67,9 +71,12 @@ export async function exportOuxml(input: OuxmlExportInput): Promise<OuxmlExportR
     written.set(`${doc.name}.xml`, {name: doc.name, lines, xml})
     const media = mediaOf(doc)
     entries.push({outPath: `${doc.name}.xml`, data: xml}, ...media)
-    const zipped = new Map<string, Uint8Array>([[`${doc.name}.xml`, new TextEncoder().encode(xml)]])
-    for (const file of media) zipped.set(file.outPath, await bytesOf(file))
-    entries.push({outPath: `${doc.name}.zip`, data: zipFiles(zipped)})
+    const zip = await memoZip(doc.name, xml, media, async () => {
+      const zipped = new Map<string, Uint8Array>([[`${doc.name}.xml`, new TextEncoder().encode(xml)]])
+      for (const file of media) zipped.set(file.outPath, await bytesOf(file))
+      return zipFiles(zipped)
+    }, input.cache)
+    entries.push({outPath: `${doc.name}.zip`, data: zip})
   }
 
   const result: OuxmlExportResult = {
