@@ -5,5 +5,6 @@ export default {
   title: 'coursebook documentation',
   description: 'How to write, build and publish a course with coursebook: notebooks and Markdown in, an offline course website and OU-XML out.',
   language: 'en-GB',
+  baseUrl: 'https://coursebook-dev.github.io/coursebook/',
   ouxml: {enabled: false},
 }

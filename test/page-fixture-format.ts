@@ -57,7 +57,7 @@ export async function runPageFixture(folder: string): Promise<FixtureRun> {
  */
 export function formatRun(run: FixtureRun): Record<(typeof expectationFiles)[number], string> {
   const {result, diagnostics} = run.outcome
-  const about = result && [`title: ${result.title}`, result.studyTime === undefined ? '' : `study time: ${result.studyTime} min`, result.binderUrl ? 'launch link' : '']
+  const about = result && [`title: ${result.title}`, result.studyTime === undefined ? '' : `study time: ${result.studyTime} min`, result.launch?.length ? 'launch link' : '']
   const head = about ? `<!-- ${about.filter(Boolean).join('; ')} -->\n` : ''
   return {
     'output.html': result ? head + formatBody(result.body) : '<!-- no page: processPage returned no result -->\n',

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises'
-import {existsSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createJiti} from 'jiti'
@@ -8,6 +8,8 @@ import {configSchema, type ResolvedConfig, type UserConfig} from './schema.js'
 import type {ConfigEnv, UserConfigExport} from './define.js'
 import {locateInStack, locateKey} from './locate.js'
 import {CoursebookError, ConfigInvalid, ConfigLoadFailed, ConfigNotFound} from '../diagnostics/errors.js'
+import type {Diagnostic} from '../diagnostics/report.js'
+import {BOOK_FILE_NAMES, isBookFile, readBookConfig, shadowedBookNotes} from '../load/jupyter-book/config.js'
 
 export const CONFIG_FILE_NAMES = ['site.config.ts', 'site.config.mts', 'site.config.js', 'site.config.mjs']
 
@@ -15,15 +17,23 @@ export interface LoadedConfig {
   config: ResolvedConfig
   /** The config file and the local files it imports: a change to any means a full rebuild. */
   dependencies: string[]
+  /** Notes about how the config was read (a Jupyter Book's settings that were made up or not used). */
+  diagnostics?: Diagnostic[]
 }
 
-/** Find the config file in `cwd`, or fail with a named error. */
+/** Find the config file in `cwd` (site.config.ts first, else a Jupyter Book's `_config.yml` or `_toc.yml`), or fail with a named error. */
 export function findConfigFile(cwd: string): string {
-  for (const name of CONFIG_FILE_NAMES) {
+  for (const name of [...CONFIG_FILE_NAMES, ...BOOK_FILE_NAMES]) {
     const candidate = resolve(cwd, name)
     if (existsSync(candidate)) return candidate
   }
-  throw new CoursebookError(ConfigNotFound, `No ${CONFIG_FILE_NAMES[0]} in ${cwd}`)
+  throw new CoursebookError(ConfigNotFound, `No ${CONFIG_FILE_NAMES[0]} (nor a Jupyter Book _config.yml or _toc.yml) in ${cwd}`)
+}
+
+/** The config file a command-line path names: the path itself, or for a folder the config found in it. */
+export function locateConfig(path: string): string {
+  const resolved = resolve(path)
+  return existsSync(resolved) && statSync(resolved).isDirectory() ? findConfigFile(resolved) : resolved
 }
 
 /**
@@ -34,6 +44,8 @@ export function findConfigFile(cwd: string): string {
 export async function loadConfig(configPath: string, env: ConfigEnv = {command: 'build'}): Promise<LoadedConfig> {
   const path = resolve(configPath)
   if (!existsSync(path)) throw new CoursebookError(ConfigNotFound, `Config file ${path} does not exist`, {file: path})
+  if (statSync(path).isDirectory()) return loadConfig(findConfigFile(path), env)
+  if (isBookFile(path)) return loadBookConfig(path)
   // `import {defineConfig} from 'coursebook'` must work from a course folder with no node_modules of its own.
   const self = fileURLToPath(new URL('../index.js', import.meta.url))
   const jiti = createJiti(import.meta.url, {moduleCache: false, alias: {coursebook: self}})
@@ -47,8 +59,16 @@ export async function loadConfig(configPath: string, env: ConfigEnv = {command: 
     throw new CoursebookError(ConfigLoadFailed, `Loading ${path} threw: ${reason}`, {file: path, ...where, cause: error})
   }
   const source = await readFile(path, 'utf8')
-  const config = validateConfig(exported, {file: path, source})
-  return {config: resolveConfig(config, dirname(path), path), dependencies: [path, ...localImports(source, path)]}
+  const config = resolveConfig(validateConfig(exported, {file: path, source}), dirname(path), path)
+  const toc = config.toc ? [resolve(config.root, config.toc.file)] : []
+  return {config, dependencies: [path, ...localImports(source, path), ...toc], diagnostics: shadowedBookNotes(path, config.toc?.file)}
+}
+
+/** A Jupyter Book folder, given by its `_config.yml` or its toc, as a coursebook config. */
+function loadBookConfig(path: string): LoadedConfig {
+  const book = readBookConfig(path)
+  const config = validateConfig(book.config, {file: book.configPath})
+  return {config: resolveConfig(config, book.root, book.configPath), dependencies: book.dependencies, diagnostics: book.notes}
 }
 
 /** Validate a raw config object; `origin` lets errors point into the file. */

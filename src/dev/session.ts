@@ -1,7 +1,7 @@
 import type {Server} from 'node:http'
 import type {FSWatcher} from 'chokidar'
 import {loadConfig, type LoadedConfig} from '../config/load.js'
-import {build, type BuildResult} from '../pipeline/run.js'
+import {build, type BuildOptions, type BuildResult} from '../pipeline/run.js'
 import type {PageOutcome} from '../pipeline/page.js'
 import {DependencyGraph, type ChangeKind} from '../watch/graph.js'
 import {createBuildQueue, type BuildQueue} from '../watch/queue.js'
@@ -20,6 +20,10 @@ export interface DevOptions {
   host: string
   /** Where messages go; the CLI prints them. */
   onBuild?: (report: DevBuildReport) => void
+  /** Build as on this date (`--now`), against the units' release dates; default: the time of each build. */
+  now?: Date
+  /** Who the builds are for (`--audience`), overriding the config's `audience`. */
+  audience?: BuildOptions['audience']
 }
 
 /** What one build of the session did, for the terminal. */
@@ -115,7 +119,7 @@ export class DevSession {
       // Pages that failed are always tried again: the graph cannot know what they depend on.
       const current = (relPath: string, outcome: PageOutcome) => outcome.result !== undefined && !plan.pages.has(relPath)
       const reuse = this.outcomes && !plan.full ? new Map([...this.outcomes].filter(([relPath, outcome]) => current(relPath, outcome))) : undefined
-      const result = await build({config, reuse, writeState: this.writeState, workers: 0})
+      const result = await build({config, reuse, writeState: this.writeState, workers: 0, now: this.options.now, audience: this.options.audience})
       this.remember(result)
       this.report(result, started)
     } catch (error) {

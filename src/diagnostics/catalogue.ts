@@ -22,7 +22,7 @@ export function contentRules(): Array<RuleInfo & {id: string}> {
  * can report.
  */
 export function diagnosticsCatalogueMarkdown(): string {
-  const cell = (text: string) => text.replace(/\|/g, '\\|')
+  const cell = (text: string) => escapeMarkdown(text).replace(/\|/g, '\\|')
   return [
     '---',
     'title: Diagnostics catalogue',
@@ -49,4 +49,15 @@ export function diagnosticsCatalogueMarkdown(): string {
     ...namedErrors().map((e) => `| \`${e.name}\` | ${cell(e.title)} | ${cell(e.hint)} |`),
     '',
   ].join('\n')
+}
+
+/**
+ * Text shown as written in Markdown: outside code spans, the characters that
+ * would start a link, image, HTML tag, role, emphasis or formula are escaped.
+ */
+function escapeMarkdown(text: string): string {
+  return text
+    .split(/(``.*?``|`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\[\]<>{}*_!$]/g, (c) => `\\${c}`)))
+    .join('')
 }

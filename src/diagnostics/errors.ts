@@ -84,3 +84,9 @@ export const OuxmlUnitUnknown: ErrorData = {
   title: 'No unit has the name given to --unit',
   hint: 'Give a unit folder name or its slug, as listed in the message.',
 }
+
+export const ThemeInvalid: ErrorData = {
+  name: 'theme-invalid',
+  title: 'A theme file named in the config could not be used',
+  hint: 'Check the paths under `theme` in site.config.ts (they are relative to it), and that each layout exports a default function.',
+}

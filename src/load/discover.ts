@@ -77,6 +77,7 @@ function readUnit(root: string, dir: string, report: (d: Diagnostic) => void, us
     summary: meta.summary,
     studyTime: meta.studyTime,
     learningOutcomes: meta.learningOutcomes,
+    release: meta.release,
     meta: meta.rest,
     pages: [],
     intro: meta.introSource !== undefined ? {path: meta.introPath!, source: meta.introSource} : undefined,

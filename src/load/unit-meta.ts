@@ -5,12 +5,15 @@ import {parseStudyTime} from './study-time.js'
 import type {Diagnostic} from '../diagnostics/report.js'
 import {rules} from '../diagnostics/rule-ids.js'
 import {isPlainFile} from './plain-file.js'
+import {readRelease} from './release.js'
 
 export interface UnitMeta {
   title?: string
   summary?: string
   studyTime?: number
   learningOutcomes: string[]
+  /** `release`: when the unit is published to students (not inherited by pages, so a new date re-renders nothing). */
+  release?: Date
   /** Every other key, inherited by the unit's pages. */
   rest: Record<string, unknown>
   /** Body of the unit's `index.md` after its front matter, if any. */
@@ -40,7 +43,7 @@ export function readUnitMeta(dir: string, report: (d: Diagnostic) => void): Unit
   }
   const ymlPath = join(dir, '_unit.yml')
   const fromYml = isPlainFile(ymlPath, report) ? readYaml(readFileSync(ymlPath, 'utf8'), ymlPath, report, 1) : {}
-  const {title, summary, study_time, learning_outcomes, ...rest} = {...fromIndex, ...fromYml}
+  const {title, summary, study_time, learning_outcomes, release, ...rest} = {...fromIndex, ...fromYml}
   const outcomes = Array.isArray(learning_outcomes) ? learning_outcomes.filter((o): o is string => typeof o === 'string') : []
   const shown = [title, summary, ...outcomes].filter((text): text is string => typeof text === 'string')
   if (shown.some((text) => CONTROLS.test(text))) {
@@ -54,6 +57,7 @@ export function readUnitMeta(dir: string, report: (d: Diagnostic) => void): Unit
     summary: typeof summary === 'string' ? clean(summary) : undefined,
     studyTime: parseStudyTime(study_time),
     learningOutcomes: outcomes.map(clean),
+    release: readRelease(release, 'release' in fromYml ? ymlPath : indexPath, report),
     rest,
     introSource: introSource?.trim() ? introSource : undefined,
     introPath: introSource?.trim() ? indexPath : undefined,

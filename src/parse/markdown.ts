@@ -8,6 +8,7 @@ import {parse as parseYaml} from 'yaml'
 import type {Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {protectWithLineMap, unmapLines} from './protect-math.js'
+import {mystSyntax, prepareMystSource} from './myst/index.js'
 import {emit} from '../diagnostics/message.js'
 
 /**
@@ -19,20 +20,27 @@ import {emit} from '../diagnostics/message.js'
 const blocks = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkDirective).freeze()
 const pages = blocks().use(remarkFrontmatter, ['yaml']).freeze()
 
-/** Parse a Markdown page to mdast (front matter becomes a `yaml` node), with bare LaTeX environments protected. */
+/**
+ * Parse a Markdown page to mdast (front matter becomes a `yaml` node), with
+ * bare LaTeX environments protected and MyST syntax as MyST nodes.
+ */
 export function parseMarkdownSource(source: string): Root {
-  const {text, inserted} = protectWithLineMap(source)
-  const tree = pages.parse(text) as Root
-  unmapLines(tree, inserted)
-  return tree
+  return parseWith(pages, source, 0)
 }
 
 /** Parse Markdown into block content, for notebook cells and outputs. */
 export function parseMarkdownBlocks(source: string): RootContent[] {
-  const {text, inserted} = protectWithLineMap(source)
-  const tree = blocks.parse(text) as Root
+  return parseWith(blocks, source, 0).children
+}
+
+/** Parse with MyST syntax (directive bodies recursively, one level deeper) and LaTeX environments handled. */
+function parseWith(processor: typeof blocks, source: string, depth: number): Root {
+  const prepared = prepareMystSource(source)
+  const {text, inserted} = protectWithLineMap(prepared.text)
+  const tree = processor.parse(text) as Root
   unmapLines(tree, inserted)
-  return tree.children
+  mystSyntax(tree, prepared, (body, level) => parseWith(blocks, body, level).children, depth)
+  return tree
 }
 
 /**

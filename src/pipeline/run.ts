@@ -4,6 +4,7 @@ import type {ResolvedConfig} from '../config/schema.js'
 import type {BuildContext, Course, PageResult, PageSource, Unit} from './types.js'
 import {loadConfig, findConfigFile} from '../config/load.js'
 import {discoverCourse} from '../load/discover.js'
+import {discoverBookCourse} from '../load/jupyter-book/course.js'
 import {createLog, countBySeverity, type Diagnostic, type Log} from '../diagnostics/report.js'
 import {CoursebookError, OutputUnsafe} from '../diagnostics/errors.js'
 import type {PageOutcome} from './page.js'
@@ -14,12 +15,20 @@ import {configDigest} from '../cache/config-digest.js'
 import {digest} from '../cache/digest.js'
 import {startPagePool, type PagePool} from './pool.js'
 import {linkCourse} from './link.js'
+import {glossaryTerms, linkCourseReferences} from './link-references.js'
 import {renderSite} from '../render/site.js'
 import {staticAssets} from '../write/assets.js'
 import {writeSiteAtomically, type SiteEntry} from '../write/site.js'
 import {writeChangedFiles, type WriteState} from '../write/changed.js'
 import {loadTheme} from '../render/theme.js'
 import {exportOuxml, withOutputs, type OuxmlExportOptions, type OuxmlExportResult} from '../export/ouxml/export.js'
+import {finishLaunchLinks} from '../checks/launch-stage.js'
+import {statusPage, wantsStatusPage} from '../render/status/index.js'
+import {scheduleReleases} from '../load/release.js'
+import {heldTargets, unlinkHeldBack} from './held-links.js'
+import {MINISEARCH_JS, THEME_ASSETS} from '../write/assets.js'
+import {SEARCH_INDEX_JS, searchIndexFile} from '../render/search/index.js'
+import {FEED_PATH, feedFiles, feedUnits} from '../render/feed/index.js'
 
 export interface BuildOptions {
   /** Config file; found in `cwd` when neither this nor `config` is given. */
@@ -49,6 +58,15 @@ export interface BuildOptions {
   outputs?: {html?: boolean; ouxml?: boolean}
   /** The OU-XML export's own options: units, validation, schema. */
   ouxml?: OuxmlExportOptions
+  /**
+   * Check the launch links in the content folder's git repository (default: yes, except in a `dev`
+   * rebuild after the first, recognised by a `writeState` that already holds the first build's files).
+   */
+  launchChecks?: boolean
+  /** The moment to build for, against the units' release dates (default: now; `--now` previews a later date). */
+  now?: Date
+  /** Who the build is for, overriding the config's `audience` (`--audience`). */
+  audience?: ResolvedConfig['audience']
 }
 
 export interface BuildResult {
@@ -87,17 +105,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Promise<BuildResult> {
-  const config = withOutputs(options.config ?? (await loadConfig(options.configPath ?? findConfigFile(cwd))).config, options.outputs)
+  const loaded = options.config ? undefined : await loadConfig(options.configPath ?? findConfigFile(cwd))
+  const chosen = options.config ?? loaded!.config
+  const config = withOutputs(options.audience && options.audience !== chosen.audience ? Object.freeze({...chosen, audience: options.audience}) : chosen, options.outputs)
   const html = options.outputs?.html !== false
   const outPath = options.outDir ? resolve(cwd, options.outDir) : html ? config.outPath : join(config.outPath, 'ouxml')
   assertSafeOutput(config, outPath)
   const log = createLog(config.diagnostics)
-  const course = discoverCourse(config, (d) => log.add(d))
-  const ctx: BuildContext = Object.freeze({config, log, pagesBySource: course.pagesBySource, units: course.units})
+  for (const d of loaded?.diagnostics ?? []) log.add(d)
+  // A Jupyter Book's table of contents, when the config names one, decides the units and pages instead of the folders.
+  const discovered = (config.toc ? discoverBookCourse : discoverCourse)(config, (d) => log.add(d))
+  const now = options.now ?? new Date()
+  const schedule = scheduleReleases(discovered, {now, audience: config.audience}, config.contentPath, (d) => log.add(d))
+  const course = schedule.published
+  // Pages render against the whole course, held-back units included: a link to a held-back page stays a
+  // page link (its source is never copied into the site), and a page renders the same before and after a release.
+  const ctx: BuildContext = Object.freeze({config, log, pagesBySource: discovered.pagesBySource, units: discovered.units})
 
   let done = 0
   const cache = options.cache === false ? undefined : new PageCache(openCacheStore(join(config.root, '.coursebook', 'cache', 'pages')), configDigest(config))
-  const {outcomes, rendered} = await renderCourse(pool, ctx, course, {
+  const {outcomes, rendered} = await renderCourse(pool, ctx, {...discovered, pages: course.pages}, {
     cache,
     reuse: options.reuse,
     onPage: () => options.onProgress?.(++done, course.pages.length),
@@ -113,8 +140,18 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
       entries.push(...result.assets)
     }
   }
-  const intros = await renderIntros(ctx, course, log, entries, cache)
-  const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log, cache: options.cache === false ? undefined : openCacheStore(join(config.root, '.coursebook', 'cache', 'ouxml'))}) : undefined
+  // Once per build, off the per-page path: pin the launch links to the commit, and check them in git (not on `dev` rebuilds).
+  for (const d of await finishLaunchLinks(config, [...results.values()], {check: options.launchChecks ?? !options.writeState?.size})) log.add(d)
+  // Links to held-back pages are shown as text in this build only: the outcomes (cached, reused by `dev`) keep them.
+  const held = heldTargets(schedule.held, config.contentPath)
+  const unlink = (result: PageResult) => unlinkHeldBack(result, held, (d) => log.add(d))
+  for (const [relPath, result] of results) {
+    const body = unlink(result)
+    if (body !== result.body) results.set(relPath, {...result, body})
+  }
+  const intros = await renderIntros(ctx, course, log, entries, cache, unlink)
+  const references = linkCourseReferences(config, course, results, intros, (d) => log.add(d))
+  const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log, references, cache: options.cache === false ? undefined : openCacheStore(join(config.root, '.coursebook', 'cache', 'ouxml'))}) : undefined
   if (!html) {
     await writeSiteAtomically(outPath, ouxml?.entries ?? [], {manifest: siteManifestPath(config, outPath, options)})
     return {config, diagnostics: log.diagnostics, pages: [...results.values()], outPath, fileCount: ouxml?.entries.length ?? 0, outcomes, rendered, written: ouxml?.entries.map((e) => e.outPath) ?? [], ouxml}
@@ -123,16 +160,24 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   const theme = await loadTheme(config)
   const assets = staticAssets(theme)
   const pages = [...results.values()]
+  const nav = linkCourse(course, results, intros.results)
+  for (const unit of nav.units) unit.releasesOn = schedule.upcoming.get(unit.slug)?.toISOString()
+  const feeds = feedFiles({config, units: feedUnits(course.units, results, schedule.upcoming), hrefs: ['index.html', ...nav.units.flatMap((u) => [u.href, ...u.pages.map((p) => p.href)])], now, report: (d) => log.add(d)})
   const files = renderSite({
     config,
     theme,
-    nav: linkCourse(course, results),
+    nav,
     pages,
     courseIntro: intros.course,
     unitIntros: intros.units,
     stylesheets: assets.stylesheets,
+    searchScripts: theme.search ? [MINISEARCH_JS, SEARCH_INDEX_JS, `${THEME_ASSETS}/search.js`] : undefined,
+    feed: feeds.some((f) => f.outPath === FEED_PATH) ? FEED_PATH : undefined,
+    glossary: glossaryTerms(references),
   })
-  const all = [...files, ...assets.entries, ...entries, ...(ouxml?.entries.map((e) => ({...e, outPath: `ouxml/${e.outPath}`})) ?? [])]
+  if (theme.search) files.push(searchIndexFile({units: nav.units, pages: new Map(pages.map((p) => [p.source.outPath, p])), unitIntros: intros.units}))
+  if (wantsStatusPage(config)) files.push(await statusPage({config, units: course.units, results, diagnostics: log.diagnostics, stylesheets: assets.stylesheets.filter((href) => theme.stylesheets.some((sheet) => href.endsWith(`/${sheet}`)))}))
+  const all = [...files, ...feeds, ...assets.entries, ...entries, ...(ouxml?.entries.map((e) => ({...e, outPath: `ouxml/${e.outPath}`})) ?? [])]
   let written: string[]
   if (options.writeState) written = await writeChangedFiles(outPath, all, options.writeState)
   else {
@@ -143,7 +188,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
 }
 
 /** Render the course's and the units' `index.md` introductions, through the page cache like pages. */
-async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries: SiteEntry[], cache: PageCache | undefined) {
+async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries: SiteEntry[], cache: PageCache | undefined, unlink: (result: PageResult) => string) {
   const units = new Map<string, string>()
   const results = new Map<string, PageResult>()
   const pagesByFile = new Map(course.pages.map((p) => [p.path, p]))
@@ -156,8 +201,9 @@ async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries
     const {result, diagnostics} = outcome
     for (const d of diagnostics) log.add(d)
     if (result) entries.push(...result.assets)
-    if (result && source.order === -1 && source.unit.slug) results.set(source.unit.slug, result)
-    return result?.body
+    // By unit slug; the course home's under ''.
+    if (result && source.order === -1) results.set(source.unit.slug, result)
+    return result ? unlink(result) : undefined
   }
   let courseIntro: string | undefined
   if (course.intro) {
@@ -181,13 +227,15 @@ function siteManifestPath(config: ResolvedConfig, outPath: string, options: Buil
   return join(config.root, '.coursebook', 'cache', 'site', `${digest('site', outPath)}.json`)
 }
 
-/** Refuse an output folder that would replace the course itself. */
+/** Refuse an output folder that would replace the course itself (a folder under the content's `_build` is allowed). */
 function assertSafeOutput(config: ResolvedConfig, outPath: string): void {
   const inside = (child: string, parent: string) => {
     const rel = relative(parent, child)
     return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !resolve(rel).startsWith('..'))
   }
-  if (inside(config.root, outPath) || inside(config.contentPath, outPath) || inside(outPath, config.contentPath)) {
+  // Jupyter Book's own output folder, `_build`, is never read as content: a site may go inside it.
+  const inBuildFolder = (path: string) => inside(path, join(config.contentPath, '_build')) && path !== join(config.contentPath, '_build')
+  if (inside(config.root, outPath) || inside(config.contentPath, outPath) || (inside(outPath, config.contentPath) && !inBuildFolder(outPath))) {
     throw new CoursebookError(OutputUnsafe, `Output folder ${outPath} would overwrite the course in ${config.root}`)
   }
 }

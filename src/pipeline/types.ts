@@ -20,6 +20,8 @@ export interface Unit {
   pages: PageSource[]
   /** Markdown body of the unit folder's `index.md`, shown on the unit page. */
   intro?: {path: string; source: string}
+  /** When the unit is released (`release:` in its metadata); a student build made earlier leaves it out. */
+  release?: Date
 }
 
 /** The course as discovered on disk, before any page is read. */
@@ -57,8 +59,8 @@ export interface PageResult {
   headings: Array<{depth: number; id: string; text: string}>
   /** Rendered article body (HTML string, already safe to insert). */
   body: string
-  /** Launch URL on Binder, or undefined when the page gets none. */
-  binderUrl?: string
+  /** Where a reader can run the page, in the configured order (the first is the main button); undefined when it gets none. */
+  launch?: LaunchLink[]
   /** Path (relative to the site root) of the downloadable notebook copy. */
   downloadPath?: string
   /** Files the page needs beside it. */
@@ -77,10 +79,39 @@ export interface PageResult {
    * step numbers them per unit and resolves the tokens in `body` and `ouxml`.
    */
   targets?: PageTarget[]
-  /** Glossary entries defined on this page, for the course glossary. */
-  glossary?: Array<{term: string; id: string; html: string}>
+  /** Glossary entries defined on this page, for the course glossary; `text` is the definition as plain text (for OU-XML). */
+  glossary?: Array<{term: string; id: string; html: string; text?: string}>
   /** Minutes of the page's activities (`:timing:`), summed. */
   activityMinutes?: number
+  /** Words the author wrote: prose and code, not outputs (for the course status page). */
+  words?: number
+  /** How many activities the page has (with or without a timing). */
+  activityCount?: number
+  /**
+   * Every cross-reference on the page (`{ref}`, `{numref}`, `{eq}`, `{doc}`,
+   * `{term}`, `\eqref`, `\ref`), with where it was written, so that the link
+   * step can report one to an unknown label at its place.
+   */
+  references?: PageReference[]
+}
+
+/** A cross-reference as written on a page; `target` is a label, a content-relative page path (`doc`) or a term. */
+export interface PageReference {
+  kind: CrossReferenceKind
+  target: string
+  line?: number
+  column?: number
+  /** 0-based notebook cell. */
+  cell?: number
+}
+
+/** One way to open a page in a running Jupyter: Binder, a JupyterHub (nbgitpuller), JupyterLite or Colab. */
+export interface LaunchLink {
+  type: 'binder' | 'jupyterhub' | 'jupyterlite' | 'colab'
+  /** Link text, e.g. "Launch on Binder". */
+  label: string
+  /** Absolute URL. */
+  url: string
 }
 
 /** A place on a page that can be referred to. */
@@ -93,6 +124,13 @@ export interface PageTarget {
   title: string
   /** Whether it takes a number in its unit's sequence for its kind. */
   numbered: boolean
+  /** A section's heading depth (2 for `##`), for hierarchical section numbers. */
+  depth?: number
+  /** True for a heading's own id used as a label (no `(label)=` before it): such labels may repeat across pages without a warning. */
+  implicit?: boolean
+  /** Where it is defined: line in the page (or cell), and 0-based notebook cell. */
+  line?: number
+  cell?: number
 }
 
 /** A file to be written into the site. Either bytes or a source file to copy. */
@@ -128,6 +166,8 @@ export interface NotebookMarkdownCell extends Parent {
   children: RootContent[]
   /** Set by the cell-tags transform; same meaning as on code cells (`output` is always `show`). */
   display?: NotebookCodeCell['display']
+  /** Names of the cell's top-level metadata keys set to `true` (the OU's `activity: true`, `student: true`); absent when none. */
+  flags?: string[]
 }
 
 /** A code cell with its saved outputs as children. */
@@ -142,6 +182,8 @@ export interface NotebookCodeCell extends Parent {
   hidden: {input: boolean; output: boolean}
   /** Saved outputs; a TikZ magic cell's drawing replaces them (a `tikzFigure`). */
   children: Array<NotebookOutput | TikzFigure>
+  /** Names of the cell's top-level metadata keys set to `true`, as on Markdown cells; absent when none. */
+  flags?: string[]
   /** Set by the highlight transform: the highlighted `<pre>` as HTML. */
   highlighted?: string
   /**

@@ -1,9 +1,11 @@
 import type {ResolvedConfig} from '../config/schema.js'
 import type {PageResult} from '../pipeline/types.js'
 import type {CourseNav} from '../pipeline/link.js'
-import type {CourseData, LayoutContext, Theme} from './layout/types.js'
+import type {CourseData, GlossaryLayoutData, LayoutContext, Theme} from './layout/types.js'
 import {raw, type SafeHtml} from './layout/html.js'
 import {rootPrefix} from '../pipeline/urls.js'
+import {SEARCH_PAGE} from './search/index.js'
+import {GLOSSARY_PAGE} from '../pipeline/cross-references.js'
 
 /** A page of the finished site: where it goes and its HTML. */
 export interface RenderedFile {
@@ -22,6 +24,12 @@ export interface SiteInput {
   /** Site-root-relative stylesheets, in order. */
   stylesheets: string[]
   bodyEnd?: SafeHtml
+  /** Site-root-relative scripts of the search page; with them (and a theme with a search layout) the site gets `search.html`. */
+  searchScripts?: string[]
+  /** Site-root-relative href of the Atom feed, when one is written. */
+  feed?: string
+  /** The course glossary, alphabetical; with terms (and a theme with a glossary layout) the site gets `glossary.html`. */
+  glossary?: GlossaryLayoutData['terms']
 }
 
 /** Apply the theme's layouts: the course home, one page per unit, and every content page. */
@@ -36,6 +44,8 @@ export function renderSite(input: SiteInput): RenderedFile[] {
     language: config.language,
     studyTime: nav.studyTime,
   }
+  const searchPage = theme.search && input.searchScripts ? SEARCH_PAGE : undefined
+  const glossaryPage = theme.glossary && input.glossary && input.glossary.length > 0 ? GLOSSARY_PAGE : undefined
   const context = (href: string): LayoutContext => ({
     root: rootPrefix(href),
     course,
@@ -43,6 +53,10 @@ export function renderSite(input: SiteInput): RenderedFile[] {
     stylesheets: input.stylesheets,
     href,
     bodyEnd: input.bodyEnd,
+    brand: theme.brand,
+    search: searchPage,
+    feed: input.feed,
+    glossaryHref: glossaryPage,
   })
   const files: RenderedFile[] = []
   const intro = (html: string | undefined) => (html ? raw(html) : undefined)
@@ -65,15 +79,17 @@ export function renderSite(input: SiteInput): RenderedFile[] {
           kind: page.source.kind,
           body: raw(page.body),
           headings: page.headings,
-          binderUrl: page.binderUrl,
+          launch: page.launch,
           downloadHref: page.downloadPath,
           meta: page.meta,
-          studyTime: page.studyTime,
+          studyTime: page.studyTime ?? page.activityMinutes,
         },
         prev: at > 0 ? nav.sequence[at - 1] : undefined,
         next: at >= 0 ? nav.sequence[at + 1] : undefined,
       }).value,
     })
   }
+  if (glossaryPage) files.push({outPath: glossaryPage, data: theme.glossary!({...context(glossaryPage), terms: input.glossary!}).value})
+  if (searchPage) files.push({outPath: searchPage, data: theme.search!({...context(searchPage), scripts: input.searchScripts!}).value})
   return files
 }

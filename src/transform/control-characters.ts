@@ -7,13 +7,15 @@ import {emit} from '../diagnostics/message.js'
 /**
  * C0 and C1 control characters and DEL: everything below U+0020 except tab,
  * line feed and carriage return, and U+007F–U+009F. HTML forbids them and
- * XML 1.0 forbids most of them; browsers show nothing or a box.
+ * XML 1.0 forbids most of them; browsers show nothing or a box. Also
+ * U+E000–U+E002, the private-use characters that delimit link-stage tokens
+ * (`pipeline/tokens.ts`), so that no page can forge a token.
  */
-export const CONTROL_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g
-const HAS_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/
+export const CONTROL_CHARACTERS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uE000-\uE002]/g
+const HAS_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uE000-\uE002]/
 
 // What terminal text loses: the same, except ESC, which starts the colour codes the ANSI renderer reads.
-const CONTROLS_BUT_ESC = /[\x00-\x08\x0B\x0C\x0E-\x1A\x1C-\x1F\x7F-\x9F]/g
+const CONTROLS_BUT_ESC = /[\x00-\x08\x0B\x0C\x0E-\x1A\x1C-\x1F\x7F-\x9F\uE000-\uE002]/g
 const TERMINAL_FIELDS = new Set(['value', 'ename', 'evalue'])
 // Node fields that hold structure, not text.
 const STRUCTURAL = new Set(['type', 'children', 'position', 'data'])

@@ -16,6 +16,7 @@ export const ADMONITIONS: Readonly<Record<string, string>> = {
   caution: 'Caution',
   attention: 'Attention',
   danger: 'Danger',
+  error: 'Error',
   seealso: 'See also',
 }
 
@@ -41,7 +42,13 @@ export function directivesTransform(tree: Root, file: VFile): void {
   })
 }
 
-function shapeContainer(node: ContainerDirective, file: VFile): void {
+/**
+ * Shape one container directive in place: an admonition (or `admonition`)
+ * becomes an `aside` with its title paragraph first (the `[label]`, or the
+ * kind's default title); anything else a `div` with a `directive-unknown`
+ * warning. The MyST admonitions reuse this.
+ */
+export function shapeContainer(node: ContainerDirective, file: VFile): void {
   const kind = node.name.toLowerCase()
   const first = node.children[0]
   const label = first?.type === 'paragraph' && first.data && 'directiveLabel' in first.data ? first : undefined

@@ -14,7 +14,8 @@ export interface HeadingsResult {
 }
 
 /**
- * Give every heading a stable id (GitHub's slug rules, unique per page), take
+ * Give every heading a stable id (GitHub's slug rules, unique per page; a
+ * heading right after a MyST target `(label)=` takes the label), take
  * a leading `#` heading out of the body as the page title (unless the front
  * matter gives a different `title`), and list the headings for the table of
  * contents.
@@ -32,21 +33,28 @@ export function headingsTransform(tree: Root, options: {title?: string} = {}): H
   const slugger = new GithubSlugger()
   // Ids the layout itself uses; a heading called "Main" must not take them.
   for (const reserved of RESERVED_IDS) slugger.slug(reserved)
-  visit(tree, 'heading', (node: Heading) => {
+  // Target labels are ids too: a heading's slug must not take one.
+  visit(tree, 'mystTarget', (node) => void slugger.slug(node.label))
+  visit(tree, 'heading', (node: Heading, index, parent) => {
     const text = toString(node).trim()
-    const id = slugger.slug(text || 'section')
+    const id = targetLabel(parent, index) ?? slugger.slug(text || 'section')
     node.data = {...node.data, hProperties: {...node.data?.hProperties, id}}
     if (node.depth === 2 || node.depth === 3) result.headings.push({depth: node.depth, id, text})
   })
   return result
 }
 
-/** The first block of the page, or of its first notebook Markdown cell, when it is a heading. */
+/** The first block of the page, or of its first notebook Markdown cell, when it is a heading (MyST targets before it aside). */
 function leadingHeading(tree: Root): {heading: Heading; parent: Parent} | undefined {
-  const first = tree.children[0]
+  const first = tree.children.find((node) => node.type !== 'mystTarget')
   if (first?.type === 'heading') return {heading: first, parent: tree}
-  if (first?.type === 'notebookMarkdownCell' && first.children[0]?.type === 'heading') {
-    return {heading: first.children[0], parent: first}
-  }
+  const inCell = first?.type === 'notebookMarkdownCell' ? first.children.find((node) => node.type !== 'mystTarget') : undefined
+  if (first?.type === 'notebookMarkdownCell' && inCell?.type === 'heading') return {heading: inCell, parent: first}
   return undefined
+}
+
+/** The label of the MyST target right before a heading (the nearest of several), when it can be an id. */
+function targetLabel(parent: Parent | undefined, index: number | undefined): string | undefined {
+  const before = parent && index !== undefined ? parent.children[index - 1] : undefined
+  return before?.type === 'mystTarget' && /^\S+$/.test(before.label) ? before.label : undefined
 }

@@ -7,13 +7,15 @@ import type {Point} from 'unist'
 import {emit} from '../diagnostics/message.js'
 import {escapeHtml} from '../render/layout/html.js'
 import {Memo} from '../cache/memo.js'
+import {markTexReferences, restoreTexReferences, trustReferenceMarkers} from './numbering/tex.js'
+import type {EquationNumbering} from './numbering/targets.js'
 
 export interface MathOptions {
   /** Macros every page starts with (`config.math.macros`). Never mutated. */
   macros: Readonly<Record<string, string>>
 }
 
-type MathNode = {type: 'math' | 'inlineMath'; value: string; position?: {start: Point; end: Point}; data?: {fenceInserted?: boolean}}
+type MathNode = {type: 'math' | 'inlineMath'; value: string; position?: {start: Point; end: Point}; data?: {fenceInserted?: boolean; numbering?: EquationNumbering}}
 
 /**
  * Typeset every `math` and `inlineMath` node with KaTeX (HTML plus MathML for
@@ -28,7 +30,7 @@ export function mathTransform(tree: Root, file: VFile, options: MathOptions): vo
     if ((node.type !== 'math' && node.type !== 'inlineMath') || !parent || index === undefined) return
     const math = node as MathNode
     const display = math.type === 'math'
-    const replacement: Html = {type: 'html', value: typeset(math, display, state, file), position: math.position}
+    const replacement: Html = {type: 'html', value: numbered(math, display, typeset(math, display, state, file)), position: math.position}
     parent.children[index] = replacement as never
   })
 }
@@ -42,16 +44,29 @@ interface MacroState {
   signature: string
 }
 
+/**
+ * A labelled display equation (see the numbering transform) in a container
+ * with its id, and its number beside it (`(2.3)` as link-stage tokens).
+ */
+function numbered(node: MathNode, display: boolean, html: string): string {
+  const numbering = node.data?.numbering
+  if (!display || !numbering) return html
+  const number = numbering.enumerator ? `<span class="eq-number">${escapeHtml(numbering.enumerator)}</span>` : ''
+  return `<div class="equation" id="${escapeHtml(numbering.id)}">${html}${number}</div>`
+}
+
 function typeset(node: MathNode, display: boolean, macros: MacroState, file: VFile): string {
-  const tex = adaptForKatex(node.value)
+  // `\eqref` and `\ref`, which KaTeX lacks, are typeset as marker links and made tokens afterwards.
+  const marked = markTexReferences(adaptForKatex(node.value))
+  const tex = marked.tex
   try {
-    return render(tex, display, macros)
+    return restoreTexReferences(render(tex, display, macros), marked, escapeHtml)
   } catch (error) {
     const redefined = redefinedMacro(error)
     if (redefined) {
       emit(file, 'math-macro-redefined', `\\newcommand{${redefined}} redefines a macro KaTeX already has; treated as \\renewcommand`, {node, stage: 'math'})
       try {
-        return render(tex.replaceAll(`\\newcommand{${redefined}}`, `\\renewcommand{${redefined}}`), display, macros)
+        return restoreTexReferences(render(tex.replaceAll(`\\newcommand{${redefined}}`, `\\renewcommand{${redefined}}`), display, macros), marked, escapeHtml)
       } catch (retryError) {
         error = retryError
       }
@@ -82,7 +97,7 @@ function renderUncached(tex: string, displayMode: boolean, macros: Record<string
     globalGroup: true,
     macros,
     strict: 'ignore',
-    trust: false,
+    trust: trustReferenceMarkers,
   })
 }
 

@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url)
 export const KATEX_CSS = 'assets/katex/katex.min.css'
 /** Where the theme's assets are published. */
 export const THEME_ASSETS = 'assets/theme'
+/** Where MiniSearch's browser build is published, for the search page (with its licence beside it). */
+export const MINISEARCH_JS = 'assets/search/minisearch.js'
 
 /**
  * The files every site carries so that it works offline: KaTeX's stylesheet
@@ -22,12 +24,19 @@ export function staticAssets(theme: Theme): {entries: SiteEntry[]; stylesheets: 
   for (const font of readdirSync(join(katexDist, 'fonts'))) {
     entries.push({outPath: `assets/katex/fonts/${font}`, copyFrom: join(katexDist, 'fonts', font)})
   }
-  for (const file of listFiles(theme.assetsDir)) {
-    entries.push({outPath: `${THEME_ASSETS}/${file}`, copyFrom: join(theme.assetsDir, file)})
-  }
+  // A parent theme's files first: a child's file of the same name replaces it (the site write keeps the last).
+  const themes = theme.parent ? [theme.parent, theme] : [theme]
+  const themeFiles = new Map<string, string>()
+  for (const t of themes) for (const file of listFiles(t.assetsDir)) themeFiles.set(file, join(t.assetsDir, file))
+  for (const [file, copyFrom] of themeFiles) entries.push({outPath: `${THEME_ASSETS}/${file}`, copyFrom})
+  entries.push(...(theme.extraFiles ?? []))
+  // MiniSearch's UMD build defines the global the search page uses; its `dist/cjs` entry sits beside `dist/umd`.
+  const minisearchDist = dirname(dirname(require.resolve('minisearch')))
+  entries.push({outPath: MINISEARCH_JS, copyFrom: join(minisearchDist, 'umd', 'index.js')})
+  entries.push({outPath: 'assets/search/minisearch-LICENSE.txt', copyFrom: join(minisearchDist, '..', 'LICENSE.txt')})
   // TikZ figures and the Computer Modern faces their text uses; pages with diagrams add the font files they need.
   entries.push({outPath: TIKZ_CSS, data: tikzStylesheet()})
-  return {entries, stylesheets: [KATEX_CSS, TIKZ_CSS, ...theme.stylesheets.map((s) => `${THEME_ASSETS}/${s}`)]}
+  return {entries, stylesheets: [KATEX_CSS, TIKZ_CSS, ...themes.flatMap((t) => t.stylesheets.map((s) => `${THEME_ASSETS}/${s}`)), ...(theme.extraStylesheets ?? [])]}
 }
 
 function listFiles(dir: string, prefix = ''): string[] {

@@ -67,7 +67,8 @@ describe.skipIf(!hasChromium)('the sample course in chromium', () => {
 
   it('loads every page with no console error, no failed request and no request to another host', async () => {
     const units = new Set(result.pages.map((p) => p.source.unit.slug))
-    expect(htmlFiles).toHaveLength(1 + units.size + result.pages.length)
+    // The home page, a page per unit and per page, and the search page.
+    expect(htmlFiles).toHaveLength(1 + units.size + result.pages.length + 1)
     for (const outPath of htmlFiles) {
       const page = await open(outPath)
       // Lazy images load once they are scrolled to.

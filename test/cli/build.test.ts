@@ -18,7 +18,7 @@ function courseWith(config: string, files: Record<string, string>) {
   return course.root
 }
 
-const okConfig = `export default {code: 'CLI1', title: 'CLI course'}\n`
+const okConfig = `export default {code: 'CLI1', title: 'CLI course', baseUrl: 'https://courses.example.org/cli1/'}\n`
 
 describe('coursebook build', () => {
   it('builds, reports a summary and exits 0', async () => {

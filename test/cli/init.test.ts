@@ -17,14 +17,15 @@ function capture(): Output & {stdout: string[]; stderr: string[]} {
 const flags = ['--code', 'TM999', '--title', 'Starter Course', '--presentation', '2027B', '--author', 'Dr A Tutor', '--repo', 'open-uni/tm999', '--yes']
 
 describe('coursebook init', () => {
-  it('creates a course that builds with --strict and no diagnostics, with a working Binder link', async () => {
+  it('creates a course that builds with --strict and no diagnostics but a note that its launch links were not checked outside git, with a working Binder link', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'cb-init-')), 'tm999')
     const output = capture()
     expect(await main(['init', dir, ...flags], output)).toBe(0)
     expect(output.stdout[0]).toMatch(/^Created TM999 Starter Course in .*tm999\/ \(\d+ files\)\.$/)
     const build = capture()
     expect(await main(['build', '--strict', '--config', join(dir, 'site.config.ts')], build)).toBe(0)
-    expect(build.stderr.at(-1)).toBe('0 errors, 0 warnings, 0 info')
+    expect(build.stderr.at(-1)).toBe('0 errors, 0 warnings, 1 info')
+    expect(build.stderr.filter((line) => /^info/.test(line))).toEqual([expect.stringMatching(/Launch links were not checked: .* is not in a git repository {2}\[launch-check-skipped\]\n/)])
     const page = fromHtml(readFileSync(join(dir, 'dist/week-01-getting-started/02-first-notebook.html'), 'utf8'))
     const href = new URL(String(select('a.button-binder', page)!.properties.href))
     expect(href.pathname).toBe('/v2/gh/open-uni/tm999/main')

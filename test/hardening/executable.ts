@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {SKIP, visit} from 'unist-util-visit'
 import {isSafeUrl} from '../../src/transform/trust.js'
 
 const EXECUTABLE_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'form', 'input', 'frame', 'foreignObject'])
@@ -13,6 +13,8 @@ const URL_PROPERTIES = new Set(['href', 'src', 'action', 'formAction', 'xLinkHre
 export function executableParts(tree: Root): string[] {
   const found: string[] = []
   visit(tree, 'element', (node: Element) => {
+    // The theme's search box is a GET form to the site's own search page, made by coursebook, not by the page.
+    if (node.tagName === 'form' && (node.properties.className as string[] | undefined)?.includes('site-search')) return SKIP
     // GFM task lists render as disabled checkboxes: inert, and made by coursebook, not the page.
     const taskBox = node.tagName === 'input' && node.properties.type === 'checkbox' && node.properties.disabled === true
     if (EXECUTABLE_ELEMENTS.has(node.tagName) && !taskBox) found.push(`<${node.tagName}>`)

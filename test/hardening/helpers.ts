@@ -26,7 +26,7 @@ export interface Run {
 /** The page every bad-input course also has; it must be built whatever else goes wrong. */
 export const okPage = {path: 'week-1/01-fine.md', text: '# Still here\n\nThis page is fine.\n', outPath: 'week-1/01-fine.html'}
 
-export const defaultConfig = `export default {code: 'BAD1', title: 'Bad input course'}\n`
+export const defaultConfig = `export default {code: 'BAD1', title: 'Bad input course', baseUrl: 'https://courses.example.org/bad1/'}\n`
 
 /**
  * A course folder with `site.config.ts` (`config`, default {@link defaultConfig}),

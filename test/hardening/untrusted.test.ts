@@ -106,7 +106,7 @@ describe("trust: 'untrusted'", () => {
 
   it('a page can lower its own trust with front matter, notebook metadata or unit metadata', async () => {
     const course = tempCourse('cb-trust-')
-    const raw = '\n\n<img src="https://example.org/a.png" onerror="alert(1)">\n'
+    const raw = '\n\n<img src="https://example.org/a.png" alt="A chart" onerror="alert(1)">\n'
     course.write('week-1/01-page.md', `---\ntrust: untrusted\n---\n# Page${raw}`)
     course.write('week-1/02-notebook.ipynb', notebook([markdownCell('a', `# Notebook${raw}`)], {coursebook: {trust: 'untrusted'}}))
     course.write('week-1/03-trusted.md', `# Trusted${raw}`)
@@ -140,7 +140,7 @@ describe("trust: 'untrusted' with HTML nested too deeply to walk", () => {
     const course = tempCourse('cb-trust-')
     const deep = `${'<div>'.repeat(20_000)}<script>alert(1)</script>${'</div>'.repeat(20_000)}`
     course.write('week-1/01-deep.ipynb', notebook([markdownCell('a', '# Deep'), codeCell('b', 'x', [{output_type: 'display_data', metadata: {}, data: {'text/html': deep}}])]))
-    const result = await buildCourse(course.root, {trust: 'untrusted'})
+    const result = await buildCourse(course.root, {trust: 'untrusted', baseUrl: 'https://courses.example.org/t1/'})
     expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['html-sanitised'])
     const html = readFileSync(join(course.root, 'dist/week-1/01-deep.html'), 'utf8')
     expect(html).not.toContain('<script')

@@ -74,7 +74,7 @@ function pageData(): PageLayoutData {
         {depth: 3, id: 'imports', text: 'Imports'},
         {depth: 2, id: 'plots', text: 'Plots'},
       ],
-      binderUrl: BINDER,
+      launch: [{type: 'binder', label: 'Launch on Binder', url: BINDER}],
       downloadHref: 'week-01/b.ipynb',
       meta: {},
       studyTime: 90,
@@ -176,7 +176,7 @@ describe('default theme: page layout', () => {
 
   it('leaves out the aside and pager when a page has no headings, prev or next', () => {
     const data = pageData()
-    const bare = renderTree(theme.page({...data, page: {...data.page, headings: [], binderUrl: undefined}, prev: undefined, next: undefined}))
+    const bare = renderTree(theme.page({...data, page: {...data.page, headings: [], launch: undefined}, prev: undefined, next: undefined}))
     expect(select('aside', bare)).toBeUndefined()
     expect(select('.pager', bare)).toBeUndefined()
     expect(select('.button-binder', bare)).toBeUndefined()

@@ -1,21 +1,28 @@
 import {parseArgs} from 'node:util'
 import {spawn} from 'node:child_process'
 import {DevSession, type DevBuildReport} from '../../dev/session.js'
-import {findConfigFile} from '../../config/load.js'
+import {locateConfig} from '../../config/load.js'
 import {formatDiagnostic} from '../../diagnostics/report.js'
 import {printFatal, type Output} from '../output.js'
+import {readBuildFor} from './build.js'
 
-export const devHelp = `Usage: coursebook dev [--config FILE] [--port 4000] [--host 127.0.0.1] [--open]
+export const devHelp = `Usage: coursebook dev [DIR] [--config FILE] [--port 4000] [--host 127.0.0.1] [--open] [--now DATE]
+                     [--audience student|tutor]
 
 Build the course, serve it, and rebuild what changes as you edit. The open
 page reloads by itself; build errors show in the browser and here, and the
 last good pages stay served until they are fixed.
 
 Options:
-  --config FILE  the site config (default: ./site.config.ts)
+  DIR            the course folder: its site.config.ts, else a Jupyter Book's
+                 _config.yml and _toc.yml (default: the current folder)
+  --config FILE  the site config (default: ./site.config.ts), or a Jupyter
+                 Book's _config.yml or _toc.yml
   --port N       port to serve on (default: 4000; 0 picks a free one)
   --host HOST    address to bind (default: 127.0.0.1, this machine only)
   --open         open the site in the default browser
+  --now DATE     serve the course as on DATE (YYYY-MM-DD), to preview a release
+  --audience A   who the site is for: student (the default) or tutor
   -h, --help     show this help
 
 Examples:
@@ -24,13 +31,16 @@ Examples:
 
 /** `coursebook dev`: runs until interrupted; resolves to the exit code. */
 export async function devCommand(argv: string[], output: Output): Promise<number> {
-  const {values} = parseArgs({
+  const {values, positionals} = parseArgs({
     args: argv,
+    allowPositionals: true,
     options: {
       config: {type: 'string'},
       port: {type: 'string', default: '4000'},
       host: {type: 'string', default: '127.0.0.1'},
       open: {type: 'boolean', default: false},
+      now: {type: 'string'},
+      audience: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
     },
     strict: true,
@@ -39,8 +49,13 @@ export async function devCommand(argv: string[], output: Output): Promise<number
     output.out(devHelp)
     return 0
   }
+  const target = readBuildFor(values, output)
+  if (!target) return 1
+  const {now, audience} = target
   const session = new DevSession({
-    configPath: values.config ?? findConfigFile(process.cwd()),
+    now,
+    audience,
+    configPath: values.config ?? locateConfig(positionals[0] ?? process.cwd()),
     port: Number(values.port),
     host: values.host,
     onBuild: (report) => printReport(output, report),

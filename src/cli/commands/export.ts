@@ -1,9 +1,10 @@
 import {parseArgs} from 'node:util'
 import {relative, resolve} from 'node:path'
 import {build, isFailure} from '../../pipeline/run.js'
+import {locateConfig} from '../../config/load.js'
 import {printDiagnostics, printFatal, type Output} from '../output.js'
 
-export const exportHelp = `Usage: coursebook export ouxml [--config FILE] [--unit NAME] [--out DIR] [--validate] [--schema PATH] [--strict] [--no-cache]
+export const exportHelp = `Usage: coursebook export ouxml [DIR] [--config FILE] [--unit NAME] [--out DIR] [--validate] [--schema PATH] [--strict] [--no-cache]
 
 Write the course as OU-XML for the OU VLE, and nothing else: one document per
 unit (or one for the course, with ouxml.itemPer: 'course'), as <name>.xml, the
@@ -11,7 +12,10 @@ images and packages it refers to in folders beside it, and <name>.zip holding
 both. The website is not written.
 
 Options:
-  --config FILE  the site config (default: ./site.config.ts)
+  DIR            the course folder: its site.config.ts, else a Jupyter Book's
+                 _config.yml and _toc.yml (default: the current folder)
+  --config FILE  the site config (default: ./site.config.ts), or a Jupyter
+                 Book's _config.yml or _toc.yml
   --unit NAME    export only this unit (its folder name or slug); repeat for more
   --out DIR      write the export here instead of <outDir>/ouxml/
   --validate     validate every document against the OU-XML schema given by
@@ -37,8 +41,9 @@ export async function exportCommand(argv: string[], output: Output): Promise<num
     output.err(`Unknown export format "${format}"; the one format is ouxml. Run coursebook export --help.`)
     return 1
   }
-  const {values} = parseArgs({
+  const {values, positionals} = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       config: {type: 'string'},
       unit: {type: 'string', multiple: true},
@@ -55,10 +60,14 @@ export async function exportCommand(argv: string[], output: Output): Promise<num
     output.out(exportHelp)
     return 0
   }
+  if (positionals.length + (values.config ? 1 : 0) > 1) {
+    output.err('Give one course folder, or --config FILE, not both. Run coursebook export --help.')
+    return 1
+  }
   const started = performance.now()
   try {
     const result = await build({
-      configPath: values.config,
+      configPath: values.config ?? (positionals[0] === undefined ? undefined : locateConfig(positionals[0])),
       outDir: values.out,
       cache: !values['no-cache'],
       outputs: {html: false, ouxml: true},

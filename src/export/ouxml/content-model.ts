@@ -29,6 +29,13 @@ const CONTENT: Readonly<Record<string, ReadonlySet<string>>> = {
   th: set(CELL),
   td: set(CELL),
   Description: set(STRUCTURAL),
+  // An activity's parts, and the options of an interaction (the schema allows paragraphs only there).
+  Question: set(STRUCTURAL, LEARNING, SUBHEADINGS),
+  Answer: set(STRUCTURAL, LEARNING, SUBHEADINGS),
+  Discussion: set(STRUCTURAL, LEARNING, SUBHEADINGS),
+  Right: set(['Paragraph']),
+  Wrong: set(['Paragraph']),
+  Feedback: set(['Paragraph']),
 }
 
 /** Containers whose first child is their title, kept apart from the content. */

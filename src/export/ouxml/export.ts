@@ -5,7 +5,10 @@ import type {ResolvedConfig} from '../../config/schema.js'
 import type {Diagnostic, Log} from '../../diagnostics/report.js'
 import {rules} from '../../diagnostics/rule-ids.js'
 import {CoursebookError, OuxmlSchemaMissing, OuxmlUnitUnknown} from '../../diagnostics/errors.js'
-import type {SourcePos} from './types.js'
+import type {OuxmlLink, SourcePos} from './types.js'
+import {glossaryBackMatter} from './glossary.js'
+import type {CrossReferences} from '../../pipeline/cross-references.js'
+import {resolveOuxml} from '../../pipeline/resolve-tokens.js'
 import {buildDocuments, documentItemId, type OuxmlDocument, type UnitSource} from './frame.js'
 import {indexSessions, resolveLink} from './xref.js'
 import {writeXml, type LineEntry} from './serialize.js'
@@ -36,6 +39,8 @@ export interface OuxmlExportInput extends OuxmlExportOptions {
   log: Log
   /** Where the zips of unchanged documents are kept between builds (the build cache); none without. */
   cache?: CacheStore
+  /** The course's targets and glossary, from the link step: cross-references are resolved and the glossary written from them. */
+  references?: CrossReferences
 }
 
 export interface OuxmlExportResult {
@@ -57,16 +62,22 @@ export interface OuxmlExportResult {
 export async function exportOuxml(input: OuxmlExportInput): Promise<OuxmlExportResult> {
   const {config, course, log} = input
   const units = selectUnits(course.units, input.units)
-  const documents = buildDocuments(config, units.map((unit) => unitSource(course, unit, input)))
+  const documents = buildDocuments(config, units.map((unit) => unitSource(course, unit, input)), glossaryBackMatter(input.references?.glossary ?? []))
   const index = indexSessions(course, (unit) => ({name: config.ouxml.itemPer === 'course' ? documents[0]?.name ?? '' : unit.slug, itemId: documentItemId(config, unit)}))
   for (const doc of documents) index.ids.set(doc.name, new Set(doc.sessions.flatMap((s) => s.result.ouxml!.ids)))
 
   const entries: Asset[] = []
   const written = new Map<string, {name: string; lines: LineEntry[][]; xml: string}>()
   for (const doc of documents) {
-    const sessions = doc.sessions.map((s) => ({page: s.result.ouxml!, file: s.result.source.path, number: s.number}))
+    // Cross-references to labels (already reported when unknown) become links to their target's element, or text.
+    const unresolved = new Set<OuxmlLink>()
+    const sessions = doc.sessions.map((s) => {
+      const resolved = input.references ? resolveOuxml(input.references, s.result.ouxml!, s.result.source) : undefined
+      for (const link of resolved?.unresolved ?? []) unresolved.add(link)
+      return {page: resolved?.page ?? s.result.ouxml!, file: s.result.source.path, number: s.number}
+    })
     const {xml, lines} = spliceDocument(writeXml([doc.root], 0), sessions, (link, session) =>
-      resolveLink(index, link, session.file, doc.name, (message, pos) => log.add(diagnostic('ouxml-xref-unresolved', message, session.file, pos))),
+      unresolved.has(link) ? undefined : resolveLink(index, link, session.file, doc.name, (message, pos) => log.add(diagnostic('ouxml-xref-unresolved', message, session.file, pos))),
     )
     written.set(`${doc.name}.xml`, {name: doc.name, lines, xml})
     const media = mediaOf(doc)

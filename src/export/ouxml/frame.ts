@@ -50,15 +50,16 @@ const text = (value: string): XmlNode[] => {
  * 'unit'`) or one for the course, each with `CourseCode`, `CourseTitle`,
  * `ItemID`, `ItemTitle`, the optional `FrontMatter`, and a `Unit` per unit
  * holding a `Session` per page, whose content is a placeholder for the page's
- * XML (see `fragment.ts`). A unit with no page to export is left out.
+ * XML (see `fragment.ts`), then `backMatter` (the course glossary) when
+ * given. A unit with no page to export is left out.
  */
-export function buildDocuments(config: ResolvedConfig, units: readonly UnitSource[]): OuxmlDocument[] {
+export function buildDocuments(config: ResolvedConfig, units: readonly UnitSource[], backMatter?: XmlElement): OuxmlDocument[] {
   const exported = units.filter((u) => u.pages.length > 0)
   if (config.ouxml.itemPer === 'course') {
     const name = idPart(config.code).toLowerCase() || 'course'
-    return [document(config, name, itemId(config.code), config.title, exported)]
+    return [document(config, name, itemId(config.code), config.title, exported, backMatter)]
   }
-  return exported.map((u) => document(config, u.unit.slug, itemId(config.code, u.unit.slug), u.unit.title, [u]))
+  return exported.map((u) => document(config, u.unit.slug, itemId(config.code, u.unit.slug), u.unit.title, [u], backMatter))
 }
 
 /** The Item id of the document a unit is exported in. */
@@ -66,7 +67,7 @@ export function documentItemId(config: ResolvedConfig, unit: Unit): string {
   return config.ouxml.itemPer === 'course' ? itemId(config.code) : itemId(config.code, unit.slug)
 }
 
-function document(config: ResolvedConfig, name: string, id: string, title: string, units: UnitSource[]): OuxmlDocument {
+function document(config: ResolvedConfig, name: string, id: string, title: string, units: UnitSource[], backMatter: XmlElement | undefined): OuxmlDocument {
   const o = config.ouxml
   const sessions: SessionSource[] = []
   const perUnit = units.map((u) => {
@@ -96,6 +97,7 @@ function document(config: ResolvedConfig, name: string, id: string, title: strin
     el('ItemTitle', {}, text(title)),
     ...(imprint ? [frontMatter({code: config.code, title: config.title, byline: byline(config), firstPublished: o.firstPublished?.toString(), isbn: o.isbn, edition: o.edition})] : []),
     ...units.map((u, i) => unitElement(config, u, perUnit[i]!)),
+    ...(backMatter ? [backMatter] : []),
   ]
   return {name, itemId: id, title, sessions, root: el('Item', attributes, children)}
 }
@@ -116,7 +118,7 @@ function session(source: SessionSource, outcomes: readonly string[]): XmlElement
   const page = result.ouxml!
   const title = el('Title', {}, text(number === undefined ? result.title : `${number} ${result.title}`))
   const learning = outcomes.length > 0 ? [el('LearningOutcomes', {}, outcomes.map((o) => el('LearningOutcome', {}, text(o))))] : []
-  const binder = result.binderUrl ? [binderParagraph(result.binderUrl)] : []
+  const binder = result.launch?.[0] ? [binderParagraph(result.launch[0])] : []
   // The page's content is spliced in where this placeholder is written.
   const content = page.xml ? [el(FRAGMENT_ELEMENT, {n: String(index)})] : []
   const body = [...binder, ...content]
@@ -127,8 +129,10 @@ function session(source: SessionSource, outcomes: readonly string[]): XmlElement
   return element
 }
 
-function binderParagraph(url: string): XmlElement {
-  return el('Paragraph', {}, [el('a', {href: url}, text('Launch this notebook on Binder')), ...text(' to run and change its code yourself.')])
+/** The page's main launch link: "Launch this notebook on Binder", or the launcher's own label. */
+function binderParagraph(launch: {type: string; label: string; url: string}): XmlElement {
+  const label = launch.type === 'binder' ? 'Launch this notebook on Binder' : launch.label
+  return el('Paragraph', {}, [el('a', {href: launch.url}, text(label)), ...text(' to run and change its code yourself.')])
 }
 
 function byline(config: ResolvedConfig): string | undefined {

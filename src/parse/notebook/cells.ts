@@ -18,7 +18,10 @@ export function markdownCell(cell: JsonObject, index: number, source: string, co
   const metadata = asRecord(cell.metadata)
   const children = context.parseMarkdown(source)
   resolveAttachments(children, cell.attachments, context.file, index)
-  return {type: 'notebookMarkdownCell', index, tags: cellTags(metadata), hidden: {input: inputHidden(metadata)}, children}
+  const node: NotebookMarkdownCell = {type: 'notebookMarkdownCell', index, tags: cellTags(metadata), hidden: {input: inputHidden(metadata)}, children}
+  const flags = cellFlags(metadata)
+  if (flags) node.flags = flags
+  return node
 }
 
 /** A code cell with its outputs; the language is the notebook's unless a cell magic names another. */
@@ -26,7 +29,7 @@ export function codeCell(cell: JsonObject, index: number, context: CellContext):
   const metadata = asRecord(cell.metadata)
   const source = joinText(cell.source)
   const count = cell.execution_count
-  return {
+  const node: NotebookCodeCell = {
     type: 'notebookCodeCell',
     index,
     source,
@@ -36,6 +39,9 @@ export function codeCell(cell: JsonObject, index: number, context: CellContext):
     hidden: {input: inputHidden(metadata), output: asRecord(metadata.jupyter).outputs_hidden === true},
     children: buildOutputs(cell.outputs, {...context, cell: index}),
   }
+  const flags = cellFlags(metadata)
+  if (flags) node.flags = flags
+  return node
 }
 
 /** A raw cell; its format is `raw_mimetype` (classic Notebook) or `format` (nbformat) metadata, lower-cased. */
@@ -43,6 +49,12 @@ export function rawCell(cell: JsonObject, index: number): NotebookRawCell {
   const metadata = asRecord(cell.metadata)
   const format = asString(metadata.raw_mimetype).trim() || asString(metadata.format).trim()
   return {type: 'notebookRawCell', index, format: format.toLowerCase(), tags: cellTags(metadata), value: joinText(cell.source)}
+}
+
+/** Top-level metadata keys set to `true` (course conventions such as `activity: true`), or undefined when there are none. */
+function cellFlags(metadata: JsonObject): string[] | undefined {
+  const flags = Object.keys(metadata).filter((key) => metadata[key] === true)
+  return flags.length > 0 ? flags : undefined
 }
 
 /** `metadata.tags` when it is an array; non-string entries are dropped. */

@@ -1,13 +1,26 @@
+const SAFE = Symbol.for('coursebook.SafeHtml')
+
 /**
  * A tagged template for layouts that escapes every interpolated value unless it
  * is already `SafeHtml`. Layouts can therefore put titles, metadata and file
  * names into pages without ever producing markup from them.
  */
 export class SafeHtml {
+  /**
+   * Marks trusted HTML across copies of this module: a course's own layouts
+   * are loaded by jiti, which may give them their own copy of this file, and
+   * their `html` results must still pass through the theme's (and back).
+   * Data from content (YAML, JSON) cannot carry a symbol.
+   */
+  readonly [SAFE] = true
   constructor(readonly value: string) {}
   toString(): string {
     return this.value
   }
+}
+
+function isSafe(value: unknown): value is SafeHtml {
+  return value instanceof SafeHtml || (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SAFE] === true)
 }
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[]
@@ -32,7 +45,7 @@ export function raw(value: string): SafeHtml {
 
 function toHtml(value: HtmlValue): string {
   if (value === null || value === undefined || value === false || value === true) return ''
-  if (value instanceof SafeHtml) return value.value
+  if (isSafe(value)) return value.value
   if (Array.isArray(value)) return value.map(toHtml).join('')
   return escapeHtml(String(value))
 }

@@ -52,7 +52,7 @@ describe('coursebook export ouxml', () => {
   it('has help with examples, also from coursebook --help', async () => {
     const help = capture()
     expect(await main(['export', '--help'], help)).toBe(0)
-    expect(help.stdout[0]).toMatch(/^Usage: coursebook export ouxml \[--config FILE\] \[--unit NAME\] \[--out DIR\] \[--validate\] \[--schema PATH\]/)
+    expect(help.stdout[0]).toMatch(/^Usage: coursebook export ouxml \[DIR\] \[--config FILE\] \[--unit NAME\] \[--out DIR\] \[--validate\] \[--schema PATH\]/)
     expect(help.stdout[0]).toContain('Examples:\n  coursebook export ouxml\n')
     const top = capture()
     await main(['--help'], top)

@@ -6,7 +6,7 @@ import {renderNav} from './nav.js'
 /** What a layout puts into the document shell. */
 export interface DocumentParts {
   /** Names the layout on `<body>` (`layout-home`, …) for layout-specific styles. */
-  layout: 'home' | 'unit' | 'page'
+  layout: 'home' | 'unit' | 'page' | 'search' | 'glossary'
   /** The page's own title; omitted on the home page, whose title is the course's. */
   title?: string
   /** The content of `<main>`. */
@@ -31,12 +31,12 @@ export function renderDocument(ctx: LayoutContext, parts: DocumentParts): SafeHt
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${formatDocumentTitle(course, parts.title)}</title>
-${course.description ? html`<meta name="description" content="${course.description}">\n` : ''}${ctx.stylesheets.map((href) => html`<link rel="stylesheet" href="${link(ctx, href)}">\n`)}</head>
+${course.description ? html`<meta name="description" content="${course.description}">\n` : ''}${ctx.stylesheets.map((href) => html`<link rel="stylesheet" href="${link(ctx, href)}">\n`)}${ctx.feed ? html`<link rel="alternate" type="application/atom+xml" title="${course.code} ${course.title}" href="${link(ctx, ctx.feed)}">\n` : ''}</head>
 <body class="layout-${parts.layout}">
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
-<a class="site-brand" href="${homeLink(ctx)}"><span class="site-code">${course.code}</span> <span class="site-title">${course.title}</span></a>
-</header>
+<a class="site-brand" href="${homeLink(ctx)}">${ctx.brand ? html`<img class="site-logo" src="${link(ctx, ctx.brand.logo)}" alt="${ctx.brand.logoAlt}">` : ''}<span class="site-code">${course.code}</span> <span class="site-title">${course.title}</span></a>
+${ctx.search ? renderSearchBox(ctx, ctx.search) : ''}</header>
 <div class="site-shell${toc ? ' has-toc' : ''}">
 ${renderNav(ctx)}
 <main id="main" class="site-main" tabindex="-1">
@@ -47,6 +47,16 @@ ${renderFooter(ctx)}
 ${ctx.bodyEnd ?? ''}
 </body>
 </html>
+`
+}
+
+/** A plain GET form to the search page: it needs no script on the page it sits on. */
+function renderSearchBox(ctx: LayoutContext, href: string): SafeHtml {
+  return html`<form class="site-search" action="${link(ctx, href)}" method="get" role="search">
+<label class="visually-hidden" for="site-search-query">Search the course</label>
+<input id="site-search-query" type="search" name="q" placeholder="Search the course" autocomplete="off">
+<button type="submit">Search</button>
+</form>
 `
 }
 

@@ -3,6 +3,7 @@ import type {HomeLayoutData, LayoutContext, UnitNav} from '../../../src/render/l
 import {studyTimeBadge} from './badges.js'
 import {renderDocument} from './base.js'
 import {formatList, formatPageCount, formatStudyTime, link} from './format.js'
+import {releaseLabel} from './nav.js'
 
 /**
  * The course home page: code, title, presentation and description; authors
@@ -18,6 +19,7 @@ ${course.description ? html`<p class="lead">${course.description}</p>` : ''}
 <dl class="course-facts">
 ${course.studyTime === undefined ? '' : html`<div><dt>Study time</dt><dd>${formatStudyTime(course.studyTime)}</dd></div>`}
 <div><dt>Units</dt><dd>${data.units.length}</dd></div>
+${data.glossaryHref ? html`<div><dt>Glossary</dt><dd><a href="${link(data, data.glossaryHref)}">Terms used in the course</a></dd></div>` : ''}
 ${course.authors.length > 0 ? html`<div><dt>${course.authors.length === 1 ? 'Author' : 'Authors'}</dt><dd>${formatList(course.authors, course.language)}</dd></div>` : ''}
 </dl>
 </header>
@@ -34,7 +36,7 @@ function renderUnitCard(ctx: LayoutContext, unit: UnitNav): SafeHtml {
   return html`<li class="unit-card">
 <h3 class="unit-card-title"><a href="${link(ctx, unit.href)}">${unit.title}</a></h3>
 ${unit.summary ? html`<p class="unit-card-summary">${unit.summary}</p>` : ''}
-<p class="unit-card-meta">${studyTimeBadge(unit.studyTime)}<span class="badge badge-count">${formatPageCount(unit.pages.length)}</span></p>
+<p class="unit-card-meta">${unit.releasesOn ? html`<span class="badge badge-release">${releaseLabel(unit, ctx.course.language)}</span>` : ''}${studyTimeBadge(unit.studyTime)}<span class="badge badge-count">${formatPageCount(unit.pages.length)}</span></p>
 </li>
 `
 }

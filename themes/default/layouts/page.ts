@@ -9,7 +9,7 @@ import {renderToc} from './toc.js'
 
 /**
  * A notebook or Markdown page: breadcrumb, title with kind and study time, the
- * Binder and download links, the rendered body, and previous/next links; its
+ * launch and download links, the rendered body, and previous/next links; its
  * headings make the table of contents beside it.
  */
 export function renderPage(data: PageLayoutData): SafeHtml {

@@ -3,7 +3,8 @@ import type {LayoutContext, PageNav, UnitLayoutData} from '../../../src/render/l
 import {kindBadge, studyTimeBadge} from './badges.js'
 import {renderBreadcrumb} from './breadcrumb.js'
 import {renderDocument} from './base.js'
-import {formatPageCount, homeLink, link} from './format.js'
+import {formatPageCount, formatStudyTime, homeLink, link} from './format.js'
+import {releaseLabel} from './nav.js'
 
 /**
  * A unit's overview page: title, summary and study time; its learning
@@ -16,7 +17,8 @@ export function renderUnit(data: UnitLayoutData): SafeHtml {
 <header class="page-header">
 <h1>${unit.title}</h1>
 ${unit.summary ? html`<p class="lead">${unit.summary}</p>` : ''}
-<p class="page-meta">${studyTimeBadge(unit.studyTime)}<span class="badge badge-count">${formatPageCount(unit.pages.length)}</span></p>
+<p class="page-meta">${unit.releasesOn ? html`<span class="badge badge-release">${releaseLabel(unit, data.course.language)}</span>` : ''}${studyTimeBadge(unit.studyTime)}<span class="badge badge-count">${formatPageCount(unit.pages.length)}</span></p>
+${unit.activities ? html`<p class="unit-activities">Includes ${formatActivities(unit.activities)}</p>` : ''}
 </header>
 ${unit.learningOutcomes.length > 0 ? renderOutcomes(unit.learningOutcomes) : ''}
 ${data.intro ? html`<div class="prose unit-intro">\n${data.intro}\n</div>` : ''}
@@ -44,4 +46,10 @@ function renderPageEntry(ctx: LayoutContext, page: PageNav): SafeHtml {
 <span class="page-list-meta">${kindBadge(page.kind)}${studyTimeBadge(page.studyTime)}</span>
 </li>
 `
+}
+
+/** `3 activities, 1 h 5 min` (the minutes left out when no activity gives a timing). */
+function formatActivities(activities: {count: number; minutes: number}): string {
+  const count = `${activities.count} ${activities.count === 1 ? 'activity' : 'activities'}`
+  return activities.minutes > 0 ? `${count}, ${formatStudyTime(activities.minutes)}` : count
 }

@@ -3,6 +3,13 @@ import {blockquoteHandler} from './blockquote.js'
 import {breakHandler} from './break.js'
 import {codeHandler} from './code.js'
 import {containerDirectiveHandler} from './container-directive.js'
+import {courseFigureHandler} from './course-figure.js'
+import {glossaryHandler} from './glossary.js'
+import {mystDirectiveHandler, mystRoleHandler} from './myst-leftovers.js'
+import {courseActivityHandler} from './course-activity.js'
+import {courseBoxHandler, courseRevealHandler} from './course-box.js'
+import {courseInteractionHandler} from './course-interaction.js'
+import {courseMediaHandler} from './course-media.js'
 import {deleteHandler} from './delete.js'
 import {emphasisHandler} from './emphasis.js'
 import {footnoteReferenceHandler} from './footnote-reference.js'
@@ -35,6 +42,16 @@ export const ouxmlHandlers: Readonly<Record<string, Handler>> = {
   break: breakHandler,
   code: codeHandler,
   containerDirective: containerDirectiveHandler,
+  courseFigure: courseFigureHandler,
+  glossary: glossaryHandler,
+  mystDirective: mystDirectiveHandler,
+  mystRole: mystRoleHandler,
+  mystTarget: ignoreHandler,
+  courseActivity: courseActivityHandler,
+  courseBox: courseBoxHandler,
+  courseInteraction: courseInteractionHandler,
+  courseMedia: courseMediaHandler,
+  courseReveal: courseRevealHandler,
   definition: ignoreHandler,
   delete: deleteHandler,
   emphasis: emphasisHandler,
