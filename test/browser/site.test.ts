@@ -93,6 +93,11 @@ describe.skipIf(!hasChromium)('the sample course in chromium', () => {
     expect(fonts).toBeGreaterThan(0)
     const box = await page.locator('.katex-display').first().boundingBox()
     expect(box!.height).toBeGreaterThan(10)
+    // Radicals are SVG that KaTeX sizes itself: a theme rule for images must not collapse or stretch them.
+    const radicals = await page.locator('.katex .sqrt svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().height))
+    expect(radicals.length).toBeGreaterThan(0)
+    for (const height of radicals) expect(height).toBeGreaterThan(5)
+    for (const height of radicals) expect(height).toBeLessThan(80)
     await page.close()
   })
 
