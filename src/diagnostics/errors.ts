@@ -46,7 +46,7 @@ export const ConfigLoadFailed: ErrorData = {
 export const ConfigInvalid: ErrorData = {
   name: 'config-invalid',
   title: 'The config does not match the schema',
-  hint: 'Fix the key named above; every key is listed in the configuration reference of coursebook\'s README.',
+  hint: 'Fix the key named above; every key is listed in the configuration reference of coursebook\'s documentation.',
 }
 
 export const ContentMissing: ErrorData = {
