@@ -1,14 +1,14 @@
 import type {Server} from 'node:http'
 import type {FSWatcher} from 'chokidar'
 import {loadConfig, type LoadedConfig} from '../config/load.js'
-import {build, type BuildOptions, type BuildResult} from '../pipeline/run.js'
+import {build, siteManifestPath, type BuildOptions, type BuildResult} from '../pipeline/run.js'
 import type {PageOutcome} from '../pipeline/page.js'
 import {DependencyGraph, type ChangeKind} from '../watch/graph.js'
 import {createBuildQueue, type BuildQueue} from '../watch/queue.js'
 import {watchPaths} from '../watch/watcher.js'
 import {CoursebookError} from '../diagnostics/errors.js'
 import type {Diagnostic} from '../diagnostics/report.js'
-import type {WriteState} from '../write/changed.js'
+import {recordWrittenFiles, type WriteState} from '../write/changed.js'
 import {ReloadHub} from './live-reload.js'
 import {startDevServer} from './server.js'
 import {join} from 'node:path'
@@ -83,6 +83,10 @@ export class DevSession {
     this.hub.close()
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
     this.server?.closeAllConnections()
+    // The next `coursebook build` then carries over what this session wrote instead of writing it all again.
+    const config = this.loaded?.config
+    const manifest = config ? siteManifestPath(config, config.outPath) : undefined
+    if (config && manifest && this.writeState.size > 0) await recordWrittenFiles(config.outPath, this.writeState, manifest).catch(() => undefined)
   }
 
   private lastError: Error | undefined

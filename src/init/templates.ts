@@ -73,6 +73,7 @@ export default defineConfig({
     'content/week-01-getting-started/_unit.yml': `title: "Week 1: Getting started"\nsummary: How this course works, and your first notebook.\nstudy_time: 60\nlearning_outcomes:\n  - Find your way around the course site.\n  - Run a Jupyter notebook on Binder or on your own computer.\n`,
     'content/week-01-getting-started/01-welcome.md': `---\nstudy_time: 15\n---\n\n# Welcome\n\nThis is the first page of ${a.code}. Write each page as Markdown, with equations such as $E = mc^2$ and notes like this one:\n\n:::tip\nEvery notebook page has a **Launch on Binder** button and a **Download notebook** link.\n:::\n\nNext, open [your first notebook](02-first-notebook.ipynb).\n`,
     'content/week-01-getting-started/02-first-notebook.ipynb': starterNotebook(a) + '\n',
+    'content/week-01-getting-started/00-first-run-checklist.md': checklistPage(a, {pagesUrl, repoUrl, binderUrl, settings}),
     'README.md': readme(a, {pagesUrl, repoUrl, binderUrl, settings}),
   }
   if (a.host === 'github') files['.github/workflows/publish.yml'] = githubWorkflow()
@@ -80,21 +81,15 @@ export default defineConfig({
   return files
 }
 
-function readme(a: CourseAnswers, links: {pagesUrl: string; repoUrl: string; binderUrl: string; settings: string}): string {
-  return `# ${a.code} ${a.title}
+type Links = {pagesUrl: string; repoUrl: string; binderUrl: string; settings: string}
 
-The course site for ${a.code} *${a.title}*, presentation ${a.presentation}, built with
-[coursebook](https://www.npmjs.com/package/coursebook) from the notebooks and pages in \`content/\`.
-
-\`\`\`sh
-npm install
-npm run dev      # serve the course at http://127.0.0.1:4000/ and rebuild as you edit
-npm run build    # build the site into dist/ (and the OU-XML export into dist/ouxml/)
-\`\`\`
-
-## First-run checklist
-
-1. **Publish the site.** In ${links.settings}, set the source to ${a.host === 'github' ? '"GitHub Actions"' : 'the pipeline (it is on by default for a \`pages\` job)'}. The
+/**
+ * What to set up once, with direct links built from the repository's name:
+ * in the course README, and as a page of the site that only a team build
+ * (`--audience team`) shows.
+ */
+function firstRunChecklist(a: CourseAnswers, links: Links): string {
+  return `1. **Publish the site.** In ${links.settings}, set the source to ${a.host === 'github' ? '"GitHub Actions"' : 'the pipeline (it is on by default for a \`pages\` job)'}. The
    workflow in \`${a.host === 'github' ? '.github/workflows/publish.yml' : '.gitlab-ci.yml'}\` builds the site on every push to \`main\`;
    after the first run it is at ${links.pagesUrl}
 2. **Check the Binder link.** Open ${links.binderUrl}
@@ -108,6 +103,38 @@ npm run build    # build the site into dist/ (and the OU-XML export into dist/ou
 4. **Write the course.** Each week is a folder of \`content/\` (\`week-02-…\`) with a \`_unit.yml\`; pages are
    \`.md\` and \`.ipynb\` files, in the order of their numeric prefixes.
 `
+}
+
+/** The checklist as a page of week 1 for the course team: `audience: team` keeps it out of the student site. */
+function checklistPage(a: CourseAnswers, links: Links): string {
+  return `---
+title: First-run checklist
+audience: team
+---
+
+# First-run checklist
+
+Only the course team sees this page: it is built with \`npx coursebook build --audience team\` (or
+\`npm run dev -- --audience team\`) and left out of the site students get. Delete it when everything below is done.
+
+${firstRunChecklist(a, links)}`
+}
+
+function readme(a: CourseAnswers, links: Links): string {
+  return `# ${a.code} ${a.title}
+
+The course site for ${a.code} *${a.title}*, presentation ${a.presentation}, built with
+[coursebook](https://www.npmjs.com/package/coursebook) from the notebooks and pages in \`content/\`.
+
+\`\`\`sh
+npm install
+npm run dev      # serve the course at http://127.0.0.1:4000/ and rebuild as you edit
+npm run build    # build the site into dist/ (and the OU-XML export into dist/ouxml/)
+\`\`\`
+
+## First-run checklist
+
+${firstRunChecklist(a, links)}`
 }
 
 function githubWorkflow(): string {

@@ -15,6 +15,7 @@ import {configDigest} from '../cache/config-digest.js'
 import {digest} from '../cache/digest.js'
 import {startPagePool, type PagePool} from './pool.js'
 import {linkCourse} from './link.js'
+import {pageVisibleTo} from './page-audience.js'
 import {glossaryTerms, linkCourseReferences} from './link-references.js'
 import {renderSite} from '../render/site.js'
 import {staticAssets} from '../write/assets.js'
@@ -135,7 +136,8 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   for (const source of course.pages) {
     const {result, diagnostics} = outcomes.get(source.relPath)!
     for (const d of diagnostics) log.add(d)
-    if (result) {
+    // A page for tutors or the team is rendered (its problems are reported) but left out of wider builds.
+    if (result && pageVisibleTo(result.meta, config.audience)) {
       results.set(source.relPath, result)
       entries.push(...result.assets)
     }
@@ -175,7 +177,10 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     feed: feeds.some((f) => f.outPath === FEED_PATH) ? FEED_PATH : undefined,
     glossary: glossaryTerms(references),
   })
-  if (theme.search) files.push(searchIndexFile({units: nav.units, pages: new Map(pages.map((p) => [p.source.outPath, p])), unitIntros: intros.units}))
+  if (theme.search) {
+    const store = options.cache === false ? undefined : openCacheStore(join(config.root, '.coursebook', 'cache', 'search'))
+    files.push(await searchIndexFile({units: nav.units, pages: new Map(pages.map((p) => [p.source.outPath, p])), unitIntros: intros.units}, store))
+  }
   if (wantsStatusPage(config)) files.push(await statusPage({config, units: course.units, results, diagnostics: log.diagnostics, stylesheets: assets.stylesheets.filter((href) => theme.stylesheets.some((sheet) => href.endsWith(`/${sheet}`)))}))
   const all = [...files, ...feeds, ...assets.entries, ...entries, ...(ouxml?.entries.map((e) => ({...e, outPath: `ouxml/${e.outPath}`})) ?? [])]
   let written: string[]
@@ -222,7 +227,7 @@ async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries
  * Where the manifest of the site written to `outPath` is kept (one per output
  * folder), or undefined when the build runs without its cache.
  */
-function siteManifestPath(config: ResolvedConfig, outPath: string, options: BuildOptions): string | undefined {
+export function siteManifestPath(config: ResolvedConfig, outPath: string, options: Pick<BuildOptions, 'cache'> = {}): string | undefined {
   if (options.cache === false) return undefined
   return join(config.root, '.coursebook', 'cache', 'site', `${digest('site', outPath)}.json`)
 }

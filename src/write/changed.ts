@@ -1,6 +1,8 @@
 import {mkdir, rename, rm, stat, writeFile, copyFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import type {SiteEntry} from './site.js'
+import {readFile} from 'node:fs/promises'
+import {hashBytes, statStamp, writeManifest, type FileStamp} from './manifest.js'
 
 /**
  * What was last written where: outPath → the content itself (text or bytes),
@@ -50,4 +52,33 @@ function same(previous: string | Uint8Array | undefined, content: string | Uint8
 async function copyStamp(path: string): Promise<string> {
   const info = await stat(path)
   return `copy:${path}:${info.size}:${info.mtimeMs}`
+}
+
+/**
+ * Record what a `dev` session left in the site folder as the site manifest
+ * (see `manifest.ts`), so that the next `coursebook build` carries the
+ * unchanged files over instead of writing the whole site again. Marked
+ * incomplete: the folder may also hold files of older builds.
+ */
+export async function recordWrittenFiles(outPath: string, state: WriteState, manifestPath: string): Promise<void> {
+  const root = resolve(outPath)
+  const files: Record<string, FileStamp> = {}
+  const sources: Record<string, FileStamp> = {}
+  for (const [path, content] of state) {
+    const stamp = await statStamp(join(root, path))
+    if (!stamp) continue
+    let hash: string
+    if (typeof content === 'string' && content.startsWith('copy:')) {
+      const source = content.slice('copy:'.length, content.lastIndexOf(':', content.lastIndexOf(':') - 1))
+      const bytes = await readFile(source).catch(() => undefined)
+      if (!bytes) continue
+      hash = hashBytes(bytes)
+      const sourceStamp = await statStamp(source)
+      if (sourceStamp) sources[source] = {hash, ...sourceStamp}
+    } else {
+      hash = hashBytes(content)
+    }
+    files[path] = {hash, ...stamp}
+  }
+  await writeManifest(manifestPath, {files, sources, complete: false})
 }

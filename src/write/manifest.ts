@@ -12,6 +12,13 @@ import {dirname} from 'node:path'
 export interface SiteManifest {
   files: Record<string, FileStamp>
   sources: Record<string, FileStamp>
+  /**
+   * True when the folder held exactly `files` (the atomic writer made it).
+   * A manifest recorded after `coursebook dev` is not: the folder may hold
+   * files of older builds, so the next build rewrites the folder (reusing
+   * what it can) rather than leave it as it is.
+   */
+  complete?: boolean
 }
 
 export interface FileStamp {
@@ -29,7 +36,7 @@ export async function readManifest(path: string | undefined): Promise<SiteManife
   try {
     const parsed = JSON.parse(await readFile(path, 'utf8')) as {version?: number} & Partial<SiteManifest>
     if (parsed.version !== VERSION || typeof parsed.files !== 'object' || typeof parsed.sources !== 'object') return empty
-    return {files: parsed.files ?? {}, sources: parsed.sources ?? {}}
+    return {files: parsed.files ?? {}, sources: parsed.sources ?? {}, complete: (parsed as SiteManifest).complete === true}
   } catch {
     return empty
   }

@@ -58,8 +58,8 @@ export async function writeSiteAtomically(outPath: string, entries: Iterable<Sit
   try {
     const {planned, sources} = await plan(target, entries, previous)
     const reused = planned.filter((p) => p.reuse).length
-    if (reused === planned.length && planned.length === Object.keys(previous.files).length) {
-      if (options.manifest) await writeManifest(options.manifest, {files: previous.files, sources})
+    if (previous.complete && reused === planned.length && planned.length === Object.keys(previous.files).length) {
+      if (options.manifest) await writeManifest(options.manifest, {files: previous.files, sources, complete: true})
       return {written: 0, reused, unchanged: true}
     }
     const files = await writeEntries(staging, planned, target, previous)
@@ -67,7 +67,7 @@ export async function writeSiteAtomically(outPath: string, entries: Iterable<Sit
     if (existsSync(target)) await rename(target, retired)
     await rename(staging, target)
     await rm(retired, {recursive: true, force: true})
-    if (options.manifest) await writeManifest(options.manifest, {files, sources})
+    if (options.manifest) await writeManifest(options.manifest, {files, sources, complete: true})
     return {written: planned.length - reused, reused, unchanged: false}
   } catch (error) {
     await rm(staging, {recursive: true, force: true}).catch(() => undefined)

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {select} from 'hast-util-select'
+import {select, selectAll} from 'hast-util-select'
 import {fromHtml} from 'hast-util-from-html'
 import {parse as parseYaml} from 'yaml'
 import {main} from '../../src/cli/index.js'
@@ -31,6 +31,21 @@ describe('coursebook init', () => {
     expect(href.pathname).toBe('/v2/gh/open-uni/tm999/main')
     expect(href.searchParams.get('labpath')).toBe('content/week-01-getting-started/02-first-notebook.ipynb')
     expect(existsSync(join(dir, 'dist/week-01-getting-started/01-welcome.html'))).toBe(true)
+    // The first-run checklist is for the course team only.
+    expect(existsSync(join(dir, 'dist/week-01-getting-started/00-first-run-checklist.html'))).toBe(false)
+    expect(readFileSync(join(dir, 'dist/week-01-getting-started/index.html'), 'utf8')).not.toContain('First-run checklist')
+  })
+
+  it('gives the course team a first-run checklist page with links built from the repository name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cb-init-team-'))
+    await main(['init', dir, ...flags], capture())
+    expect(await main(['build', '--strict', '--audience', 'team', '--config', join(dir, 'site.config.ts')], capture())).toBe(0)
+    const page = fromHtml(readFileSync(join(dir, 'dist/week-01-getting-started/00-first-run-checklist.html'), 'utf8'))
+    const hrefs = selectAll('main a', page).map((a) => String(a.properties.href))
+    expect(hrefs).toContain('https://github.com/open-uni/tm999/settings/pages')
+    expect(hrefs).toContain('https://open-uni.github.io/tm999/')
+    expect(hrefs.some((h) => h.startsWith('https://mybinder.org/v2/gh/open-uni/tm999/main?labpath='))).toBe(true)
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('https://github.com/open-uni/tm999/settings/pages')
   })
 
   it('writes a Binder environment matching the starter notebook\'s imports', () => {

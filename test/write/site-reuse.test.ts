@@ -63,3 +63,21 @@ describe('writing a site over its previous version', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<h1>Home</h1>')
   })
 })
+
+describe('after a dev session', () => {
+  it('a build carries over the files the session wrote, and still rewrites the folder (it may hold older files)', async () => {
+    const {out, manifest, source} = setup()
+    const {writeChangedFiles, recordWrittenFiles} = await import('../../src/write/changed.js')
+    const state = new Map()
+    await writeChangedFiles(out, site(source), state)
+    writeFileSync(join(out, 'stale.html'), 'from an older build')
+    await recordWrittenFiles(out, state, manifest)
+    const home = inode(join(out, 'index.html'))
+    const result = await writeSiteAtomically(out, site(source), {manifest})
+    expect(result).toEqual({written: 0, reused: 3, unchanged: false})
+    expect(inode(join(out, 'index.html'))).toBe(home)
+    expect(existsSync(join(out, 'stale.html'))).toBe(false)
+    // Now the manifest is complete: the next identical build touches nothing.
+    expect((await writeSiteAtomically(out, site(source), {manifest})).unchanged).toBe(true)
+  })
+})

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch'
-import {extractSections} from './extract.js'
+import {extractSections, type PageSection} from './extract.js'
+import {hashBytes} from '../../write/manifest.js'
 import {encodePath} from '../../pipeline/urls.js'
 
 /** A page as the search index sees it: its rendered body, titles and place. */
@@ -55,6 +56,7 @@ export function buildSearchIndex(pages: readonly SearchPage[]): SearchData {
   const search = new MiniSearch<SearchDocument>({...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields], storeFields: [...SEARCH_OPTIONS.storeFields]})
   const documents: SearchDocument[] = []
   const table: SearchData['pages'] = []
+  const seen = new Map<string, PageSection[]>()
   for (const page of pages) {
     let unit = unitIndex.get(page.unit)
     if (unit === undefined) {
@@ -62,7 +64,7 @@ export function buildSearchIndex(pages: readonly SearchPage[]): SearchData {
       unitIndex.set(page.unit, unit)
     }
     const p = table.push([page.title, unit, encodePath(page.href)]) - 1
-    const sections = extractSections(page.html)
+    const sections = [...sectionsOf(page.html, seen)]
     // A page with no text still has its title to be found by.
     if (sections.length === 0 || sections[0]!.anchor !== '') sections.unshift({anchor: '', heading: '', text: ''})
     for (const section of sections) {
@@ -70,7 +72,22 @@ export function buildSearchIndex(pages: readonly SearchPage[]): SearchData {
     }
   }
   search.addAll(documents)
+  extracted = seen
   return {options: SEARCH_OPTIONS, units, pages: table, index: search.toJSON()}
+}
+
+/**
+ * The sections of each page body seen by the last index build, by the
+ * body's hash: a rebuild after one edit extracts that page's text again,
+ * not every page's. Replaced on every build, so only current pages are held.
+ */
+let extracted = new Map<string, PageSection[]>()
+
+function sectionsOf(html: string, seen: Map<string, PageSection[]>): readonly PageSection[] {
+  const key = hashBytes(html)
+  const sections = seen.get(key) ?? extracted.get(key) ?? extractSections(html)
+  seen.set(key, sections)
+  return sections
 }
 
 /** The global the index script assigns, which the search page's script reads. */

@@ -1,6 +1,9 @@
 import type {PageResult} from '../../pipeline/types.js'
 import type {UnitNav} from '../layout/types.js'
 import {escapeHtml} from '../layout/html.js'
+import type {CacheStore} from '../../cache/store.js'
+import {digest} from '../../cache/digest.js'
+import {hashBytes} from '../../write/manifest.js'
 import {buildSearchIndex, searchIndexScript, type SearchPage} from './build-index.js'
 
 export {buildSearchIndex, searchIndexScript, type SearchPage, type SearchData} from './build-index.js'
@@ -26,7 +29,7 @@ export interface SearchInput {
  * reading order, from the HTML they were rendered to, so what the index
  * holds is exactly what the build published.
  */
-export function searchIndexFile(input: SearchInput): {outPath: string; data: string} {
+export async function searchIndexFile(input: SearchInput, store?: CacheStore): Promise<{outPath: string; data: string}> {
   const pages: SearchPage[] = []
   for (const unit of input.units) {
     const outcomes = unit.learningOutcomes.map((o) => `<li>${escapeHtml(o)}</li>`).join('')
@@ -37,5 +40,27 @@ export function searchIndexFile(input: SearchInput): {outPath: string; data: str
       if (page) pages.push({title: page.title, unit: unit.title, href: nav.href, html: page.body})
     }
   }
-  return {outPath: SEARCH_INDEX_JS, data: searchIndexScript(buildSearchIndex(pages))}
+  return {outPath: SEARCH_INDEX_JS, data: await memoIndex(pages, store)}
+}
+
+/** The last index script made, with a digest of its pages, so an unchanged course is not indexed again. */
+let last: {inputs: string; script: string} | undefined
+
+/**
+ * The index script of `pages`, reused when no page changed since the last
+ * build: from memory in `coursebook dev`, from the build cache (one entry)
+ * across builds.
+ */
+async function memoIndex(pages: SearchPage[], store: CacheStore | undefined): Promise<string> {
+  const inputs = digest('search-index', pages.map((p) => [p.title, p.unit, p.href, hashBytes(p.html)]) as never)
+  if (last?.inputs === inputs) return last.script
+  const slot = digest('search-index')
+  const stored = await store?.get(slot)
+  if (stored && stored.subarray(0, inputs.length).toString('latin1') === inputs) {
+    last = {inputs, script: stored.subarray(inputs.length).toString('utf8')}
+    return last.script
+  }
+  last = {inputs, script: searchIndexScript(buildSearchIndex(pages))}
+  await store?.set(slot, Buffer.concat([Buffer.from(inputs, 'latin1'), Buffer.from(last.script)])).catch(() => undefined)
+  return last.script
 }
