@@ -67,8 +67,9 @@ describe.skipIf(!hasChromium)('the sample course in chromium', () => {
 
   it('loads every page with no console error, no failed request and no request to another host', async () => {
     const units = new Set(result.pages.map((p) => p.source.unit.slug))
-    // The home page, a page per unit and per page, and the search page.
-    expect(htmlFiles).toHaveLength(1 + units.size + result.pages.length + 1)
+    // The home page, a page per unit and per page, the search page, and the glossary (the sample course defines terms).
+    expect(htmlFiles).toHaveLength(1 + units.size + result.pages.length + 2)
+    expect(htmlFiles).toEqual(expect.arrayContaining(['search.html', 'glossary.html']))
     for (const outPath of htmlFiles) {
       const page = await open(outPath)
       // Lazy images load once they are scrolled to.
