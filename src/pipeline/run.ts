@@ -177,15 +177,21 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     feed: feeds.some((f) => f.outPath === FEED_PATH) ? FEED_PATH : undefined,
     glossary: glossaryTerms(references),
   })
-  if (theme.search) {
-    const store = options.cache === false ? undefined : openCacheStore(join(config.root, '.coursebook', 'cache', 'search'))
-    files.push(await searchIndexFile({units: nav.units, pages: new Map(pages.map((p) => [p.source.outPath, p])), unitIntros: intros.units}, store))
-  }
+  const searchStore = options.cache === false ? undefined : openCacheStore(join(config.root, '.coursebook', 'cache', 'search'))
+  const searchIndex = () => searchIndexFile({units: nav.units, pages: new Map(pages.map((p) => [p.source.outPath, p])), unitIntros: intros.units}, searchStore)
+  if (theme.search && !options.writeState) files.push(await searchIndex())
   if (wantsStatusPage(config)) files.push(await statusPage({config, units: course.units, results, diagnostics: log.diagnostics, stylesheets: assets.stylesheets.filter((href) => theme.stylesheets.some((sheet) => href.endsWith(`/${sheet}`)))}))
   const all = [...files, ...feeds, ...assets.entries, ...entries, ...(ouxml?.entries.map((e) => ({...e, outPath: `ouxml/${e.outPath}`})) ?? [])]
   let written: string[]
-  if (options.writeState) written = await writeChangedFiles(outPath, all, options.writeState)
-  else {
+  if (options.writeState) {
+    // `dev`: the pages first and the search index after, so an edit shows without waiting for the index.
+    const previousIndex = options.writeState.get(SEARCH_INDEX_JS)
+    written = await writeChangedFiles(outPath, theme.search && previousIndex !== undefined ? [...all, {outPath: SEARCH_INDEX_JS, data: previousIndex}] : all, options.writeState)
+    if (theme.search) {
+      all.push(await searchIndex())
+      written.push(...(await writeChangedFiles(outPath, all, options.writeState)))
+    }
+  } else {
     await writeSiteAtomically(outPath, all, {manifest: siteManifestPath(config, outPath, options)})
     written = [...new Set(all.map((e) => e.outPath))]
   }
