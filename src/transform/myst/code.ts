@@ -1,7 +1,7 @@
 import type {Code, RootContent} from 'mdast'
 import type {Math} from 'mdast-util-math'
 import type {CourseFigure, MystDirective} from '../../pipeline/types.js'
-import {origin, parseInline, report, type DirectiveHandler, type MystContext} from './context.js'
+import {labelOf, origin, parseInline, report, type DirectiveHandler, type MystContext} from './context.js'
 
 // Kernel names MyST-NB writes where a highlighter wants a language.
 const LANGUAGES: Readonly<Record<string, string>> = {ipython3: 'python', ipython: 'python', python3: 'python'}
@@ -28,7 +28,7 @@ export const codeDirective: DirectiveHandler = (directive, context) => {
 /** `{math}`: a display equation; `:label:` (or `:name:`) labels it for `{eq}` references. */
 export const mathDirective: DirectiveHandler = (directive) => {
   const math: Math = {type: 'math', meta: null, value: directive.value, ...origin(directive)}
-  const label = (directive.options.label ?? directive.options.name)?.trim()
+  const label = labelOf(directive)
   if (label) math.data = {...math.data, label}
   return [math as RootContent]
 }
@@ -46,7 +46,7 @@ export const mermaidDirective: DirectiveHandler = (directive, context) => {
 /** `node` alone, or in a `courseFigure` of `kind` when the directive gives a `:caption:` or a `:name:`. */
 function captioned(node: RootContent, kind: CourseFigure['kind'], directive: MystDirective, context: MystContext): RootContent {
   const caption = directive.options.caption?.trim() ?? ''
-  const label = directive.options.name?.trim()
+  const label = labelOf(directive)
   if (!caption && !label) return node
   const figure: CourseFigure = {type: 'courseFigure', kind, caption: parseInline(caption, directive, context), children: [node], ...origin(directive)}
   if (label) figure.label = label

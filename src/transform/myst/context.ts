@@ -87,3 +87,8 @@ export function origin(directive: MystDirective): {position?: Position; data?: C
   if (directive.data?.cell !== undefined) result.data = {cell: directive.data.cell}
   return result
 }
+
+/** The label a directive gives itself: `:name:` (Sphinx, Jupyter Book 1) or `:label:` (mystmd). */
+export function labelOf(directive: MystDirective): string | undefined {
+  return (directive.options.name ?? directive.options.label)?.trim() || undefined
+}

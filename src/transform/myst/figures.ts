@@ -1,6 +1,6 @@
 import type {Image, Paragraph, RootContent} from 'mdast'
 import type {CourseFigure, MystDirective} from '../../pipeline/types.js'
-import {alignment, classes, cssLength, origin, report, type DirectiveHandler, type MystContext} from './context.js'
+import {alignment, classes, cssLength, labelOf, origin, report, type DirectiveHandler, type MystContext} from './context.js'
 
 /**
  * `{figure} path`: a `courseFigure` of kind `figure` holding the image, then
@@ -15,7 +15,7 @@ export const figureDirective: DirectiveHandler = (directive, context) => {
   const caption = first?.type === 'paragraph' ? first.children : []
   const legend = first?.type === 'paragraph' ? rest : directive.children
   const figure: CourseFigure = {type: 'courseFigure', kind: 'figure', caption, children: [image, ...legend], ...origin(directive)}
-  const label = directive.options.name?.trim()
+  const label = labelOf(directive)
   if (label) figure.label = label
   const width = cssLength(directive.options.figwidth, 'figwidth', directive, context)
   if (width) figure.width = width
@@ -35,7 +35,7 @@ export const imageDirective: DirectiveHandler = (directive, context) => {
   if (!image) return directive.children
   const align = alignment(directive, context)
   const names = [...classes(directive), ...(align ? [`align-${align}`] : [])]
-  const label = directive.options.name?.trim()
+  const label = labelOf(directive)
   const properties = image.data?.hProperties ?? {}
   if (names.length > 0) properties.className = names
   if (label) properties.id = label

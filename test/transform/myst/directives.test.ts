@@ -38,6 +38,11 @@ describe('figures, images, tables and listings', () => {
     expect(figure!.caption.map((c) => c.type)).toEqual(['text', 'emphasis', 'text'])
   })
 
+  it('take the label from :label: (mystmd) as from :name: (Jupyter Book)', () => {
+    const {tree} = transformMarkdown('```{figure} a.png\n:label: fig-mystmd\n\nA caption.\n```\n\n```{code-block} python\n:label: lst-mystmd\n:caption: Code\nx = 1\n```')
+    expect(nodesOf(tree, 'courseFigure').map((f) => f.label)).toEqual(['fig-mystmd', 'lst-mystmd'])
+  })
+
   it('report a width that is not a length, and an alignment that is not left, center or right', () => {
     const {tree, messages} = transformMarkdown('```{figure} a.png\n:width: wide\n:align: middle\n```')
     expect(nodesOf(tree, 'courseFigure')[0]!.align).toBeUndefined()
