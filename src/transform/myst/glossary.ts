@@ -6,7 +6,8 @@ import {origin, report, type DirectiveHandler, type MystContext} from './context
  * `{glossary}`: a `glossary` of `glossaryEntry` nodes. In the body, a line
  * at the left margin is a term, several consecutive ones share a
  * definition, and the indented lines after them are the definition
- * (Markdown, blank lines allowed inside it).
+ * (Markdown, blank lines allowed inside it). mystmd's form, a definition
+ * line starting `: ` after its term, is read too.
  */
 export const glossaryDirective: DirectiveHandler = (directive, context) => {
   const entries = readEntries(directive.value)
@@ -32,6 +33,12 @@ function readEntries(body: string): RawEntry[] {
   lines.forEach((line, index) => {
     if (line.trim() === '') {
       if (current && current.definition.length > 0) current.definition.push('')
+      return
+    }
+    // mystmd's definition-list form: `: definition` on the line after the term.
+    if (/^:\s/.test(line) && current) {
+      if (current.definition.length === 0) current.line = index
+      current.definition.push(line.replace(/^:/, ' '))
       return
     }
     if (/^\S/.test(line)) {

@@ -126,6 +126,14 @@ describe('math, mermaid and glossary', () => {
     expect(startOf(glossary!.children[0]!.children[0]!)).toBe('5:1')
     expect(startOf(glossary!.children[1]!.children[1]!)).toBe('12:1')
   })
+
+  it('read mystmd\'s glossary form, each definition on a line starting ": "', () => {
+    const source = ['```{glossary}', 'MyST', ': Markedly Structured *Text*.', '  Still the definition.', '', 'CommonMark', ': A specification of Markdown.', '```'].join('\n')
+    const [glossary] = nodesOf(transformMarkdown(source).tree, 'glossary')
+    expect(glossary!.children.map((e) => e.terms)).toEqual([['MyST'], ['CommonMark']])
+    expect(glossary!.children[0]!.children).toMatchObject([{type: 'paragraph', children: [{value: 'Markedly Structured '}, {type: 'emphasis'}, {value: '.\nStill the definition.'}]}])
+    expect(glossary!.children[1]!.children).toMatchObject([{type: 'paragraph', children: [{value: 'A specification of Markdown.'}]}])
+  })
 })
 
 describe('quotes, asides and divs', () => {
