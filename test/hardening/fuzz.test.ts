@@ -131,6 +131,13 @@ const blocks = [
   ':::note\nAdmonition\n:::', ':::unknown{.x}\ntext\n:::', '| a | b |\n|---|---|\n| 1 | 2 |', 'Footnote[^1].\n\n[^1]: Here.', '<div class="x">raw</div>', '<details><summary>s</summary>d</details>',
   '![img](missing.png "t")', '[page](other.md#x)', '[up](../../../../etc/passwd)', '[ext](https://example.org)', '<https://example.org>', '***', '- [ ] task\n- [x] done',
   '---\ntitle: in the middle\n---',
+  // MyST and the OU's constructs, whole and broken, so their parsers meet hostile text too.
+  '```{note} Title\nBody\n```', ':::{tip}\nColon fence\n:::', '::::{admonition} T\n:class: warning\n:::{note}\nnested\n:::\n::::', '```{figure} missing.png\n:name: fig-x\n:width: wide\n\nCaption\n```',
+  '```{list-table}\n:header-rows: 1\n* - a\n  - b\n* - c\n```', '```{math}\n:label: eq-x\nE = mc^2\n```', '$$ a = b $$ (eq-y)', '(target)=\n## Targeted', '{numref}`fig-x` and {eq}`eq-y` and {ref}`target` and {doc}`other`',
+  '{term}`Unknown term` {sub}`2` {abbr}`HTML (HyperText)` {unknownrole}`x`', '```{glossary}\nTerm\n  Definition\nOther\n: mystmd form\n```', '```{include} ../../../etc/passwd\n```', '```{include} self.md\n```',
+  '````{ou-activity} Activity 1\n:timing: 1 hour\n\nDo this.\n\n```{ou-answer}\nAnswer.\n```\n````', '```{ou-exercise}\n:timing: banana\n```', '```{solution} nowhere\nSecret.\n```',
+  '```{ou-interaction} single-choice\n- [x] right\n- [ ] wrong\n```', '```{ou-video} ../../../etc/passwd\n```', '```{youtube} javascript:alert(1)\n```', '```{unknown-directive}\n```', '````{ou-activity}\nunclosed',
+  '{{ substitution }}', '```{mermaid}\ngraph TD; A-->B\n```', '```{tutor}\nTutor note\n```',
 ]
 const frontMatter = fc.oneof(
   fc.constant(''),
