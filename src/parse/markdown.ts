@@ -8,6 +8,7 @@ import {parse as parseYaml} from 'yaml'
 import type {Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {protectWithLineMap, unmapLines} from './protect-math.js'
+import {displayDollarMath} from './display-math.js'
 import {mystSyntax, prepareMystSource} from './myst/index.js'
 import {emit} from '../diagnostics/message.js'
 
@@ -38,6 +39,7 @@ function parseWith(processor: typeof blocks, source: string, depth: number): Roo
   const prepared = prepareMystSource(source)
   const {text, inserted} = protectWithLineMap(prepared.text)
   const tree = processor.parse(text) as Root
+  displayDollarMath(tree, text)
   unmapLines(tree, inserted)
   mystSyntax(tree, prepared, (body, level) => parseWith(blocks, body, level).children, depth)
   return tree

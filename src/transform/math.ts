@@ -15,7 +15,7 @@ export interface MathOptions {
   macros: Readonly<Record<string, string>>
 }
 
-type MathNode = {type: 'math' | 'inlineMath'; value: string; position?: {start: Point; end: Point}; data?: {fenceInserted?: boolean; numbering?: EquationNumbering}}
+type MathNode = {type: 'math' | 'inlineMath'; value: string; position?: {start: Point; end: Point}; data?: {fenceInserted?: boolean; numbering?: EquationNumbering; display?: boolean}}
 
 /**
  * Typeset every `math` and `inlineMath` node with KaTeX (HTML plus MathML for
@@ -29,7 +29,7 @@ export function mathTransform(tree: Root, file: VFile, options: MathOptions): vo
   visit(tree, (node, index, parent) => {
     if ((node.type !== 'math' && node.type !== 'inlineMath') || !parent || index === undefined) return
     const math = node as MathNode
-    const display = math.type === 'math'
+    const display = math.type === 'math' || math.data?.display === true
     const replacement: Html = {type: 'html', value: numbered(math, display, typeset(math, display, state, file)), position: math.position}
     parent.children[index] = replacement as never
   })

@@ -64,7 +64,7 @@ export function mystSyntax(tree: Parents, prepared: PreparedSource, parseBody: P
     }
     if (node.type === 'math' && labels) {
       const label = labels.get(node.position?.end.line ?? 0)
-      if (label && !label.oneLine) node.data = {...node.data, label: label.label}
+      if (label) node.data = {...node.data, label: label.label}
       return
     }
     if (node.type === 'paragraph' && parent && index !== undefined) {
