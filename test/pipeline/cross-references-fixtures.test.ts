@@ -28,6 +28,8 @@ describe.skipIf(!existsSync(book))('numbering a real Jupyter Book (OpenComputing
       ['book/markdown_authoring.md', 'figure', 'myst_preview'],
       ['book/maths.md', 'equation', 'my-equation'],
       ['book/maths.md', 'equation', 'maxwell'],
+      // `$$ \label{one-liner} Ax=b $$` on one line: a display equation in Jupyter Book, so numbered.
+      ['book/maths.md', 'equation', 'one-liner'],
       ['book/production_workflow.md', 'figure', 'notebook_preview'],
       ['book/wasm-r-ide-interactive.md', 'figure', 'webr_repl_preview'],
       ['book/wasm-thebelite-interactive.md', 'figure', 'thebe_lite_preview'],
@@ -39,6 +41,7 @@ describe.skipIf(!existsSync(book))('numbering a real Jupyter Book (OpenComputing
     expect(selectAll('.equation', maths).map((e) => [e.properties.id, toString(select('.eq-number', e)!)])).toEqual([
       ['my-equation', '(1.1)'],
       ['maxwell', '(1.2)'],
+      ['one-liner', '(1.3)'],
     ])
     expect(result.diagnostics.filter((d) => ['xref-unknown', 'label-duplicate', 'ouxml-xref-unresolved'].includes(d.ruleId))).toEqual([])
   })
