@@ -18,6 +18,13 @@ export const packageRoot: string = (() => {
   }
 })()
 
+/**
+ * coursebook's own entry module, for jiti to resolve `import … from
+ * 'coursebook'` to in files a course brings (its config, its layouts), so
+ * that they work from a folder with no node_modules of its own.
+ */
+export const packageEntry: string = fileURLToPath(new URL('./index.js', import.meta.url))
+
 /** coursebook's version, part of every cache key. */
 export const version: string = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {version: string}).version
 

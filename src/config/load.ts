@@ -1,8 +1,8 @@
 import {readFile} from 'node:fs/promises'
 import {existsSync, statSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {createJiti} from 'jiti'
+import {packageEntry} from '../package-info.js'
 import {z} from 'zod'
 import {configSchema, type ResolvedConfig, type UserConfig} from './schema.js'
 import type {ConfigEnv, UserConfigExport} from './define.js'
@@ -46,9 +46,7 @@ export async function loadConfig(configPath: string, env: ConfigEnv = {command: 
   if (!existsSync(path)) throw new CoursebookError(ConfigNotFound, `Config file ${path} does not exist`, {file: path})
   if (statSync(path).isDirectory()) return loadConfig(findConfigFile(path), env)
   if (isBookFile(path)) return loadBookConfig(path)
-  // `import {defineConfig} from 'coursebook'` must work from a course folder with no node_modules of its own.
-  const self = fileURLToPath(new URL('../index.js', import.meta.url))
-  const jiti = createJiti(import.meta.url, {moduleCache: false, alias: {coursebook: self}})
+  const jiti = createJiti(import.meta.url, {moduleCache: false, alias: {coursebook: packageEntry}})
   let exported: UserConfigExport
   try {
     exported = await jiti.import<UserConfigExport>(path, {default: true})

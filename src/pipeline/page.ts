@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {VFile} from 'vfile'
-import type {BuildContext, PageResult, PageSource, Unit} from './types.js'
+import type {BuildContext, PageResult, PageSource} from './types.js'
 import {parseNotebook} from '../parse/notebook/index.js'
 import {parseMarkdownBlocks, parseMarkdownPage} from '../parse/markdown.js'
 import {cellTagsTransform} from '../transform/cell-tags.js'

@@ -124,7 +124,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   const ctx: BuildContext = Object.freeze({config, log, pagesBySource: discovered.pagesBySource, units: discovered.units})
 
   let done = 0
-  const cache = options.cache === false ? undefined : new PageCache(openCacheStore(join(config.root, '.coursebook', 'cache', 'pages')), configDigest(config))
+  const cache = options.cache === false ? undefined : new PageCache(openCacheStore(cacheFolder(config, 'pages')), configDigest(config))
   const {outcomes, rendered} = await renderCourse(pool, ctx, {...discovered, pages: course.pages}, {
     cache,
     reuse: options.reuse,
@@ -153,7 +153,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   }
   const intros = await renderIntros(ctx, course, log, entries, cache, unlink)
   const references = linkCourseReferences(config, course, results, intros, (d) => log.add(d))
-  const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log, references, cache: options.cache === false ? undefined : openCacheStore(join(config.root, '.coursebook', 'cache', 'ouxml'))}) : undefined
+  const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log, references, cache: options.cache === false ? undefined : openCacheStore(cacheFolder(config, 'ouxml'))}) : undefined
   if (!html) {
     await writeSiteAtomically(outPath, ouxml?.entries ?? [], {manifest: siteManifestPath(config, outPath, options)})
     return {config, diagnostics: log.diagnostics, pages: [...results.values()], outPath, fileCount: ouxml?.entries.length ?? 0, outcomes, rendered, written: ouxml?.entries.map((e) => e.outPath) ?? [], ouxml}
@@ -177,7 +177,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     feed: feeds.some((f) => f.outPath === FEED_PATH) ? FEED_PATH : undefined,
     glossary: glossaryTerms(references),
   })
-  const searchStore = options.cache === false ? undefined : openCacheStore(join(config.root, '.coursebook', 'cache', 'search'))
+  const searchStore = options.cache === false ? undefined : openCacheStore(cacheFolder(config, 'search'))
   const searchIndex = () => searchIndexFile({units: nav.units, pages: new Map(pages.map((p) => [p.source.outPath, p])), unitIntros: intros.units}, searchStore)
   if (theme.search && !options.writeState) files.push(await searchIndex())
   if (wantsStatusPage(config)) files.push(await statusPage({config, units: course.units, results, diagnostics: log.diagnostics, stylesheets: assets.stylesheets.filter((href) => theme.stylesheets.some((sheet) => href.endsWith(`/${sheet}`)))}))
@@ -185,8 +185,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   let written: string[]
   if (options.writeState) {
     // `dev`: the pages first and the search index after, so an edit shows without waiting for the index.
-    const previousIndex = options.writeState.get(SEARCH_INDEX_JS)
-    written = await writeChangedFiles(outPath, theme.search && previousIndex !== undefined ? [...all, {outPath: SEARCH_INDEX_JS, data: previousIndex}] : all, options.writeState)
+    written = await writeChangedFiles(outPath, all, options.writeState, {partial: Boolean(theme.search)})
     if (theme.search) {
       all.push(await searchIndex())
       written.push(...(await writeChangedFiles(outPath, all, options.writeState)))
@@ -229,13 +228,18 @@ async function renderIntros(ctx: BuildContext, course: Course, log: Log, entries
   return {course: courseIntro, units, results}
 }
 
+/** A folder of the build cache, `.coursebook/cache/<name>` beside the config. */
+function cacheFolder(config: ResolvedConfig, name: 'pages' | 'ouxml' | 'search' | 'site'): string {
+  return join(config.root, '.coursebook', 'cache', name)
+}
+
 /**
  * Where the manifest of the site written to `outPath` is kept (one per output
  * folder), or undefined when the build runs without its cache.
  */
 export function siteManifestPath(config: ResolvedConfig, outPath: string, options: Pick<BuildOptions, 'cache'> = {}): string | undefined {
   if (options.cache === false) return undefined
-  return join(config.root, '.coursebook', 'cache', 'site', `${digest('site', outPath)}.json`)
+  return join(cacheFolder(config, 'site'), `${digest('site', outPath)}.json`)
 }
 
 /** Refuse an output folder that would replace the course itself (a folder under the content's `_build` is allowed). */

@@ -1,7 +1,7 @@
 import {existsSync, statSync} from 'node:fs'
 import {basename, extname, join, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {createJiti} from 'jiti'
+import {packageEntry} from '../package-info.js'
 import type {ResolvedConfig} from '../config/schema.js'
 import type {Theme} from './layout/types.js'
 import {tokensStylesheet} from './theme-tokens.js'
@@ -68,8 +68,7 @@ async function courseLayouts(config: ResolvedConfig, folder: string): Promise<Pa
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CoursebookError(ThemeInvalid, `\`theme.layouts\` names ${folder}, which is not a folder (looked for ${dir})`, {file: config.configPath})
   }
-  // `import {html} from 'coursebook'` must work from a course folder with no node_modules of its own.
-  const jiti = createJiti(import.meta.url, {moduleCache: false, alias: {coursebook: fileURLToPath(new URL('../index.js', import.meta.url))}})
+  const jiti = createJiti(import.meta.url, {moduleCache: false, alias: {coursebook: packageEntry}})
   const found: Partial<Theme> = {}
   for (const name of LAYOUTS) {
     const file = LAYOUT_EXTENSIONS.map((ext) => join(dir, name + ext)).find((path) => existsSync(path))

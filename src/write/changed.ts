@@ -1,24 +1,34 @@
 import {mkdir, rename, rm, stat, writeFile, copyFile} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import type {SiteEntry} from './site.js'
+import {contentHash} from '../cache/digest.js'
 import {readFile} from 'node:fs/promises'
-import {hashBytes, statStamp, writeManifest, type FileStamp} from './manifest.js'
+import {statStamp, writeManifest, type FileStamp} from './manifest.js'
+
+/** A copied file, known by its source's identity, size and modification time rather than its bytes. */
+interface CopyStamp {
+  copyFrom: string
+  size: number
+  mtimeMs: number
+}
 
 /**
  * What was last written where: outPath → the content itself (text or bytes),
  * or a stamp of the file it was copied from. Kept by a `dev` session between
  * builds; comparing contents directly is cheaper than hashing them.
  */
-export type WriteState = Map<string, string | Uint8Array>
+export type WriteState = Map<string, string | Uint8Array | CopyStamp>
 
 /**
  * Bring the site folder up to date by writing only the files whose content
  * changed since the last call with the same `state`, and removing files that
  * are no longer part of the site. Each file is replaced atomically (written
  * beside itself, then renamed), so a server reading the folder never sees half
- * a file. Returns the site paths written.
+ * a file. Returns the site paths written. With `{partial: true}` the entries
+ * are only part of the site (more follow in a later call): nothing is
+ * removed, and what is known of the other files is kept.
  */
-export async function writeChangedFiles(outPath: string, entries: Iterable<SiteEntry>, state: WriteState): Promise<string[]> {
+export async function writeChangedFiles(outPath: string, entries: Iterable<SiteEntry>, state: WriteState, options: {partial?: boolean} = {}): Promise<string[]> {
   const root = resolve(outPath)
   const next: WriteState = new Map()
   const written: string[] = []
@@ -36,22 +46,31 @@ export async function writeChangedFiles(outPath: string, entries: Iterable<SiteE
     await rename(temporary, path)
     written.push(entry.outPath)
   }
-  for (const old of state.keys()) if (!next.has(old)) await rm(join(root, old), {force: true})
-  state.clear()
+  if (!options.partial) {
+    for (const old of state.keys()) if (!next.has(old)) await rm(join(root, old), {force: true})
+    state.clear()
+  }
   for (const [path, content] of next) state.set(path, content)
   return written
 }
 
-function same(previous: string | Uint8Array | undefined, content: string | Uint8Array): boolean {
+type Content = string | Uint8Array | CopyStamp
+
+function isCopy(content: Content | undefined): content is CopyStamp {
+  return typeof content === 'object' && content !== null && !(content instanceof Uint8Array)
+}
+
+function same(previous: Content | undefined, content: Content): boolean {
   if (previous === content) return true
   if (previous instanceof Uint8Array && content instanceof Uint8Array) return Buffer.from(previous.buffer, previous.byteOffset, previous.byteLength).equals(content)
+  if (isCopy(previous) && isCopy(content)) return previous.copyFrom === content.copyFrom && previous.size === content.size && previous.mtimeMs === content.mtimeMs
   return false
 }
 
 /** Copies are compared by their source file's identity, size and time, not by reading them. */
-async function copyStamp(path: string): Promise<string> {
+async function copyStamp(path: string): Promise<CopyStamp> {
   const info = await stat(path)
-  return `copy:${path}:${info.size}:${info.mtimeMs}`
+  return {copyFrom: path, size: info.size, mtimeMs: info.mtimeMs}
 }
 
 /**
@@ -68,15 +87,13 @@ export async function recordWrittenFiles(outPath: string, state: WriteState, man
     const stamp = await statStamp(join(root, path))
     if (!stamp) continue
     let hash: string
-    if (typeof content === 'string' && content.startsWith('copy:')) {
-      const source = content.slice('copy:'.length, content.lastIndexOf(':', content.lastIndexOf(':') - 1))
-      const bytes = await readFile(source).catch(() => undefined)
+    if (isCopy(content)) {
+      const bytes = await readFile(content.copyFrom).catch(() => undefined)
       if (!bytes) continue
-      hash = hashBytes(bytes)
-      const sourceStamp = await statStamp(source)
-      if (sourceStamp) sources[source] = {hash, ...sourceStamp}
+      hash = contentHash(bytes)
+      sources[content.copyFrom] = {hash, size: content.size, mtimeMs: content.mtimeMs}
     } else {
-      hash = hashBytes(content)
+      hash = contentHash(content)
     }
     files[path] = {hash, ...stamp}
   }

@@ -1,4 +1,4 @@
-import {createHash, randomBytes} from 'node:crypto'
+import {randomBytes} from 'node:crypto'
 import {mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {dirname} from 'node:path'
 
@@ -27,7 +27,8 @@ export interface FileStamp {
   mtimeMs: number
 }
 
-const VERSION = 1
+// 2: file hashes are `contentHash` (SHA-256, hex).
+const VERSION = 2
 
 /** The manifest at `path`, or an empty one when it is missing or unreadable (everything is then written). */
 export async function readManifest(path: string | undefined): Promise<SiteManifest> {
@@ -52,11 +53,6 @@ export async function writeManifest(path: string, manifest: SiteManifest): Promi
   } catch {
     await rm(temporary, {force: true}).catch(() => undefined)
   }
-}
-
-/** A fast content hash: enough to tell two versions of a site file apart. */
-export function hashBytes(data: Uint8Array | string): string {
-  return createHash('sha1').update(data).digest('base64url')
 }
 
 /** The size and modification time of a file, or undefined when it is missing. */

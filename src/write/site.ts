@@ -2,7 +2,8 @@ import {mkdir, rm, rename, writeFile, copyFile, readdir, readFile, link, stat} f
 import {existsSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {CoursebookError, WriteFailed} from '../diagnostics/errors.js'
-import {hashBytes, readManifest, sameStamp, statStamp, writeManifest, type FileStamp, type SiteManifest} from './manifest.js'
+import {contentHash} from '../cache/digest.js'
+import {readManifest, sameStamp, statStamp, writeManifest, type FileStamp, type SiteManifest} from './manifest.js'
 
 /** One file of the site: bytes to write, or a file to copy. */
 export interface SiteEntry {
@@ -98,11 +99,11 @@ async function plan(target: string, entries: Iterable<SiteEntry>, previous: Site
       if (known && sameStamp(known, stamp)) hash = known.hash
       else {
         bytes = await readFile(entry.copyFrom)
-        hash = hashBytes(bytes)
+        hash = contentHash(bytes)
       }
       if (stamp) sources[entry.copyFrom] = {hash, ...stamp}
     } else {
-      hash = hashBytes(entry.data ?? '')
+      hash = contentHash(entry.data ?? '')
     }
     const old = previous.files[entry.outPath]
     const reuse = old !== undefined && old.hash === hash && sameStamp(old, await statStamp(join(target, entry.outPath)))

@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {binderSchema} from '../../src/config/schema.js'
-import {binderUrl, repositoryPath, wantsLaunchLink} from '../../src/transform/binder.js'
+import {binderUrl} from '../../src/transform/launch/urls.js'
+import {repositoryPath} from '../../src/transform/launch/repository.js'
+import {wantsLaunchLink} from '../../src/transform/launch/links.js'
 
 const binder = (over: Record<string, unknown>) => binderSchema.parse({repo: 'open-uni/tm258', ...over})
 

@@ -1,4 +1,4 @@
-import {closesFence, openingFence, type CodeFence} from './fences.js'
+import {eachLineOutsideCode} from './fences.js'
 
 // `:::{name} args`, possibly indented or quoted; the info string is kept as written.
 const OPENING = /^([ \t>]*)(:{3,})[ \t]*(\{.*)$/
@@ -16,18 +16,9 @@ const CLOSING = /^[ \t>]*(:{3,})[ \t]*$/
  */
 export function rewriteColonFences(source: string): string {
   const lines = source.split('\n')
-  let code: CodeFence | undefined
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    if (code) {
-      if (closesFence(line, code)) code = undefined
-      continue
-    }
-    const open = OPENING.exec(line)
-    if (!open) {
-      code = openingFence(line)
-      continue
-    }
+  eachLineOutsideCode(lines, (i) => {
+    const open = OPENING.exec(lines[i]!)
+    if (!open) return undefined
     const colons = open[2]!.length
     let close = i + 1
     while (close < lines.length && !closesColons(lines[close]!, colons)) close++
@@ -36,8 +27,8 @@ export function rewriteColonFences(source: string): string {
     const fence = char.repeat(Math.max(3, longestLeadingRun(lines.slice(i + 1, close), char) + 1))
     lines[i] = open[1]! + fence + info
     if (close < lines.length) lines[close] = /^[ \t>]*/.exec(lines[close]!)![0] + fence
-    i = close
-  }
+    return close
+  })
   return lines.join('\n')
 }
 

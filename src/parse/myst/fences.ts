@@ -30,3 +30,24 @@ export function closesFence(line: string, fence: CodeFence): boolean {
   for (const char of trimmed) if (char !== fence.char) return false
   return true
 }
+
+/**
+ * Call `visit` with the index of every line that is not inside fenced code,
+ * in order; a line that opens a code fence is passed too, before the fence is
+ * entered. When `visit` handles a line it returns the index of the last line
+ * it used (the line itself, or a closing line further on): scanning goes on
+ * after it, and the line is not taken as a fence opening.
+ */
+export function eachLineOutsideCode(lines: readonly string[], visit: (index: number) => number | undefined): void {
+  let code: CodeFence | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (code) {
+      if (closesFence(line, code)) code = undefined
+      continue
+    }
+    const used = visit(i)
+    if (used !== undefined) i = used
+    else code = openingFence(line)
+  }
+}

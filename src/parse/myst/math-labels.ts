@@ -1,4 +1,4 @@
-import {closesFence, openingFence, type CodeFence} from './fences.js'
+import {eachLineOutsideCode} from './fences.js'
 
 /** A MyST equation label written after display math, by the line it is on (1-based). */
 export type MathLabels = Map<number, {label: string; oneLine: boolean}>
@@ -16,20 +16,12 @@ const CLOSING = /^([ \t>]*\$\$)[ \t]*\(([^()\s]+)\)[ \t]*$/
 export function takeMathLabels(source: string): {text: string; labels: MathLabels} {
   const labels: MathLabels = new Map()
   const lines = source.split('\n')
-  let code: CodeFence | undefined
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    if (code) {
-      if (closesFence(line, code)) code = undefined
-      continue
-    }
-    const match = ONE_LINE.exec(line) ?? CLOSING.exec(line)
-    if (match) {
-      labels.set(i + 1, {label: match[2]!, oneLine: match[1]!.trim() !== '$$'})
-      lines[i] = match[1]!
-      continue
-    }
-    code = openingFence(line)
-  }
+  eachLineOutsideCode(lines, (i) => {
+    const match = ONE_LINE.exec(lines[i]!) ?? CLOSING.exec(lines[i]!)
+    if (!match) return undefined
+    labels.set(i + 1, {label: match[2]!, oneLine: match[1]!.trim() !== '$$'})
+    lines[i] = match[1]!
+    return i
+  })
   return {text: lines.join('\n'), labels}
 }

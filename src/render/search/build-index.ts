@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch'
 import {extractSections, type PageSection} from './extract.js'
-import {hashBytes} from '../../write/manifest.js'
+import {contentHash} from '../../cache/digest.js'
 import {encodePath} from '../../pipeline/urls.js'
 
 /** A page as the search index sees it: its rendered body, titles and place. */
@@ -84,7 +84,7 @@ export function buildSearchIndex(pages: readonly SearchPage[]): SearchData {
 let extracted = new Map<string, PageSection[]>()
 
 function sectionsOf(html: string, seen: Map<string, PageSection[]>): readonly PageSection[] {
-  const key = hashBytes(html)
+  const key = contentHash(html)
   const sections = seen.get(key) ?? extracted.get(key) ?? extractSections(html)
   seen.set(key, sections)
   return sections

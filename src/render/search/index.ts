@@ -2,8 +2,8 @@ import type {PageResult} from '../../pipeline/types.js'
 import type {UnitNav} from '../layout/types.js'
 import {escapeHtml} from '../layout/html.js'
 import type {CacheStore} from '../../cache/store.js'
-import {digest} from '../../cache/digest.js'
-import {hashBytes} from '../../write/manifest.js'
+import {contentHash, digest} from '../../cache/digest.js'
+import {rememberInSlot} from '../../cache/slot-memo.js'
 import {buildSearchIndex, searchIndexScript, type SearchPage} from './build-index.js'
 
 export {buildSearchIndex, searchIndexScript, type SearchPage, type SearchData} from './build-index.js'
@@ -43,24 +43,12 @@ export async function searchIndexFile(input: SearchInput, store?: CacheStore): P
   return {outPath: SEARCH_INDEX_JS, data: await memoIndex(pages, store)}
 }
 
-/** The last index script made, with a digest of its pages, so an unchanged course is not indexed again. */
-let last: {inputs: string; script: string} | undefined
-
 /**
  * The index script of `pages`, reused when no page changed since the last
- * build: from memory in `coursebook dev`, from the build cache (one entry)
- * across builds.
+ * build (see `rememberInSlot`).
  */
 async function memoIndex(pages: SearchPage[], store: CacheStore | undefined): Promise<string> {
-  const inputs = digest('search-index', pages.map((p) => [p.title, p.unit, p.href, hashBytes(p.html)]) as never)
-  if (last?.inputs === inputs) return last.script
-  const slot = digest('search-index')
-  const stored = await store?.get(slot)
-  if (stored && stored.subarray(0, inputs.length).toString('latin1') === inputs) {
-    last = {inputs, script: stored.subarray(inputs.length).toString('utf8')}
-    return last.script
-  }
-  last = {inputs, script: searchIndexScript(buildSearchIndex(pages))}
-  await store?.set(slot, Buffer.concat([Buffer.from(inputs, 'latin1'), Buffer.from(last.script)])).catch(() => undefined)
-  return last.script
+  const inputs = digest('search-index', pages.map((p) => [p.title, p.unit, p.href, contentHash(p.html)]) as never)
+  const script = await rememberInSlot(digest('search-index'), inputs, () => Buffer.from(searchIndexScript(buildSearchIndex(pages))), store)
+  return Buffer.from(script.buffer, script.byteOffset, script.byteLength).toString('utf8')
 }

@@ -1,7 +1,7 @@
 import type {PhrasingContent, Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Position} from 'unist'
-import type {CellData, MystDirective} from '../../pipeline/types.js'
+import type {CellData, CourseFigure, MystDirective} from '../../pipeline/types.js'
 import {emit} from '../../diagnostics/message.js'
 import type {RuleId} from '../../diagnostics/rule-ids.js'
 
@@ -91,4 +91,20 @@ export function origin(directive: MystDirective): {position?: Position; data?: C
 /** The label a directive gives itself: `:name:` (Sphinx, Jupyter Book 1) or `:label:` (mystmd). */
 export function labelOf(directive: MystDirective): string | undefined {
   return (directive.options.name ?? directive.options.label)?.trim() || undefined
+}
+
+/**
+ * Give a captioned block the options figures and tables share: its label,
+ * a width (from the `widthOption` option), an alignment and classes.
+ */
+export function frameFigure(figure: CourseFigure, directive: MystDirective, context: MystContext, widthOption: 'width' | 'figwidth'): CourseFigure {
+  const label = labelOf(directive)
+  if (label) figure.label = label
+  const width = cssLength(directive.options[widthOption], widthOption, directive, context)
+  if (width) figure.width = width
+  const align = alignment(directive, context)
+  if (align) figure.align = align
+  const names = classes(directive)
+  if (names.length > 0) figure.data = {...figure.data, hProperties: {className: names}}
+  return figure
 }

@@ -1,6 +1,6 @@
 import type {Image, Paragraph, RootContent} from 'mdast'
 import type {CourseFigure, MystDirective} from '../../pipeline/types.js'
-import {alignment, classes, cssLength, labelOf, origin, report, type DirectiveHandler, type MystContext} from './context.js'
+import {alignment, classes, cssLength, frameFigure, labelOf, origin, report, type DirectiveHandler, type MystContext} from './context.js'
 
 /**
  * `{figure} path`: a `courseFigure` of kind `figure` holding the image, then
@@ -15,15 +15,7 @@ export const figureDirective: DirectiveHandler = (directive, context) => {
   const caption = first?.type === 'paragraph' ? first.children : []
   const legend = first?.type === 'paragraph' ? rest : directive.children
   const figure: CourseFigure = {type: 'courseFigure', kind: 'figure', caption, children: [image, ...legend], ...origin(directive)}
-  const label = labelOf(directive)
-  if (label) figure.label = label
-  const width = cssLength(directive.options.figwidth, 'figwidth', directive, context)
-  if (width) figure.width = width
-  const align = alignment(directive, context)
-  if (align) figure.align = align
-  const names = classes(directive)
-  if (names.length > 0) figure.data = {...figure.data, hProperties: {className: names}}
-  return [figure]
+  return [frameFigure(figure, directive, context, 'figwidth')]
 }
 
 /**

@@ -3,7 +3,7 @@ import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import type {Code, Root, RootContent} from 'mdast'
 import type {Node, Parent} from 'unist'
 import type {MystDirective} from '../../pipeline/types.js'
-import {origin, report, type DirectiveHandler, type MystContext} from './context.js'
+import {origin, report, type DirectiveHandler} from './context.js'
 
 /**
  * `{include} path`: the Markdown of another file, parsed and put where the

@@ -1,7 +1,7 @@
 import type {ListItem, PhrasingContent, RootContent, Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {CourseFigure, MystDirective} from '../../pipeline/types.js'
-import {alignment, classes, cssLength, labelOf, origin, parseInline, report, type DirectiveHandler, type MystContext} from './context.js'
+import {frameFigure, origin, parseInline, report, type DirectiveHandler, type MystContext} from './context.js'
 
 /**
  * `{table} Caption` around a Markdown table: a `courseFigure` of kind
@@ -32,15 +32,7 @@ export const listTableDirective: DirectiveHandler = (directive, context) => {
 
 function tableFigure(children: RootContent[], directive: MystDirective, context: MystContext): CourseFigure {
   const figure: CourseFigure = {type: 'courseFigure', kind: 'table', caption: parseInline(directive.args, directive, context), children, ...origin(directive)}
-  const label = labelOf(directive)
-  if (label) figure.label = label
-  const width = cssLength(directive.options.width, 'width', directive, context)
-  if (width) figure.width = width
-  const align = alignment(directive, context)
-  if (align) figure.align = align
-  const names = classes(directive)
-  if (names.length > 0) figure.data = {...figure.data, hProperties: {className: names}}
-  return figure
+  return frameFigure(figure, directive, context, 'width')
 }
 
 /** The cells of a list-table row: the items of the list inside it. */

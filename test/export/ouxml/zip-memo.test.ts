@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest'
 import {mkdtempSync, writeFileSync, utimesSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {forgetZips, memoZip} from '../../../src/export/ouxml/zip-memo.js'
+import {memoZip} from '../../../src/export/ouxml/zip-memo.js'
+import {forgetSlots as forgetZips} from '../../../src/cache/slot-memo.js'
 import {openCacheStore} from '../../../src/cache/store.js'
 
 describe('remembered OU-XML zips', () => {
