@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (built by `npm install` through the `prepare` script).
-// In a checkout where it has not been compiled yet, runs the TypeScript sources through jiti.
+// Runs the compiled CLI: the bundle in lib/bundle (built by `npm install` through the `prepare`
+// script), else the unbundled lib/src, else, in a checkout not compiled yet, the TypeScript sources through jiti.
 import {existsSync} from 'node:fs'
 
-const compiled = new URL('../lib/src/cli/index.js', import.meta.url)
+const compiled = ['../lib/bundle/cli.js', '../lib/src/cli/index.js'].map((path) => new URL(path, import.meta.url)).find((url) => existsSync(url))
 let cli
-if (existsSync(compiled)) {
+if (compiled) {
   cli = await import(compiled.href)
 } else {
   const {createJiti} = await import('jiti')

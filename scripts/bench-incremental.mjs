@@ -15,7 +15,7 @@ const touch = resolve(root, '../shared/bench/touch_nb.py')
 export async function benchIncremental(configPath, {edits = 20, memoryEdits = 500} = {}) {
   const course = dirname(configPath)
   rmSync(join(course, 'dist'), {recursive: true, force: true})
-  const {DevSession} = await import(pathToFileURL(join(root, 'lib/src/dev/session.js')).href)
+  const {DevSession} = await import(pathToFileURL(join(root, 'lib/bundle/dev-session.js')).href)
   const session = new DevSession({configPath, port: 0, host: '127.0.0.1', onBuild: () => undefined})
   await session.start()
   const notebooks = readdirSync(join(course, 'content'), {recursive: true}).filter((f) => f.endsWith('.ipynb')).map((f) => join(course, 'content', f))

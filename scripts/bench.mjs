@@ -110,5 +110,7 @@ for (const [i, r] of runs.entries()) {
   console.log(`run ${i + 1}: wall ${(r.wall / 1000).toFixed(2)} s (build ${(r.buildMs / 1000).toFixed(2)} s), peak RSS ${(r.maxRssKB / 1024).toFixed(0)} MB`)
 }
 console.log(`median wall time: ${(wall / 1000).toFixed(2)} s`)
+const medianRun = runs.find((r) => r.wall === wall)
+console.log(`phases of that run: ${medianRun.timings.map((t) => `${t.phase} ${t.ms.toFixed(0)} ms`).join(', ')}`)
 console.log(`documents per second: ${(documents / (wall / 1000)).toFixed(1)}`)
 console.log(`peak memory (max RSS): ${(Math.max(...runs.map((r) => r.maxRssKB)) / 1024).toFixed(0)} MB`)

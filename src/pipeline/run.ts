@@ -14,6 +14,7 @@ import {openCacheStore} from '../cache/store.js'
 import {configDigest} from '../cache/config-digest.js'
 import {digest} from '../cache/digest.js'
 import {startPagePool, type PagePool} from './pool.js'
+import {PhaseTimer, type PhaseTiming} from './timings.js'
 import {linkCourse} from './link.js'
 import {pageVisibleTo} from './page-audience.js'
 import {glossaryTerms, linkCourseReferences} from './link-references.js'
@@ -85,6 +86,8 @@ export interface BuildResult {
   written: string[]
   /** The OU-XML documents written, when the export ran. */
   ouxml?: OuxmlExportResult
+  /** Wall time of each phase of the build, in order (`coursebook build --timings` prints them). */
+  timings: PhaseTiming[]
 }
 
 /**
@@ -106,6 +109,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Promise<BuildResult> {
+  const timer = new PhaseTimer()
   const loaded = options.config ? undefined : await loadConfig(options.configPath ?? findConfigFile(cwd))
   const chosen = options.config ?? loaded!.config
   const config = withOutputs(options.audience && options.audience !== chosen.audience ? Object.freeze({...chosen, audience: options.audience}) : chosen, options.outputs)
@@ -113,6 +117,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   const outPath = options.outDir ? resolve(cwd, options.outDir) : html ? config.outPath : join(config.outPath, 'ouxml')
   assertSafeOutput(config, outPath)
   const log = createLog(config.diagnostics)
+  timer.lap('config')
   for (const d of loaded?.diagnostics ?? []) log.add(d)
   // A Jupyter Book's table of contents, when the config names one, decides the units and pages instead of the folders.
   const discovered = (config.toc ? discoverBookCourse : discoverCourse)(config, (d) => log.add(d))
@@ -121,6 +126,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   const course = schedule.published
   // Pages render against the whole course, held-back units included: a link to a held-back page stays a
   // page link (its source is never copied into the site), and a page renders the same before and after a release.
+  timer.lap('discover')
   const ctx: BuildContext = Object.freeze({config, log, pagesBySource: discovered.pagesBySource, units: discovered.units})
 
   let done = 0
@@ -130,6 +136,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     reuse: options.reuse,
     onPage: () => options.onProgress?.(++done, course.pages.length),
   })
+  timer.lap('pages')
   const results = new Map<string, PageResult>()
   const entries: SiteEntry[] = []
   // Diagnostics and files in reading order, whichever thread finished first.
@@ -151,12 +158,16 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     const body = unlink(result)
     if (body !== result.body) results.set(relPath, {...result, body})
   }
+  timer.lap('launch links')
   const intros = await renderIntros(ctx, course, log, entries, cache, unlink)
   const references = linkCourseReferences(config, course, results, intros, (d) => log.add(d))
+  timer.lap('introductions and references')
   const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log, references, cache: options.cache === false ? undefined : openCacheStore(cacheFolder(config, 'ouxml'))}) : undefined
+  if (config.ouxml.enabled) timer.lap('OU-XML')
   if (!html) {
     await writeSiteAtomically(outPath, ouxml?.entries ?? [], {manifest: siteManifestPath(config, outPath, options)})
-    return {config, diagnostics: log.diagnostics, pages: [...results.values()], outPath, fileCount: ouxml?.entries.length ?? 0, outcomes, rendered, written: ouxml?.entries.map((e) => e.outPath) ?? [], ouxml}
+    timer.lap('write')
+    return {config, diagnostics: log.diagnostics, pages: [...results.values()], outPath, fileCount: ouxml?.entries.length ?? 0, outcomes, rendered, written: ouxml?.entries.map((e) => e.outPath) ?? [], ouxml, timings: timer.phases}
   }
 
   const theme = await loadTheme(config)
@@ -177,10 +188,12 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     feed: feeds.some((f) => f.outPath === FEED_PATH) ? FEED_PATH : undefined,
     glossary: glossaryTerms(references),
   })
+  timer.lap('layouts')
   const searchStore = options.cache === false ? undefined : openCacheStore(cacheFolder(config, 'search'))
   const searchIndex = () => searchIndexFile({units: nav.units, pages: new Map(pages.map((p) => [p.source.outPath, p])), unitIntros: intros.units}, searchStore)
   if (theme.search && !options.writeState) files.push(await searchIndex())
   if (wantsStatusPage(config)) files.push(await statusPage({config, units: course.units, results, diagnostics: log.diagnostics, stylesheets: assets.stylesheets.filter((href) => theme.stylesheets.some((sheet) => href.endsWith(`/${sheet}`)))}))
+  timer.lap('search index and status')
   const all = [...files, ...feeds, ...assets.entries, ...entries, ...(ouxml?.entries.map((e) => ({...e, outPath: `ouxml/${e.outPath}`})) ?? [])]
   let written: string[]
   if (options.writeState) {
@@ -194,7 +207,8 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     await writeSiteAtomically(outPath, all, {manifest: siteManifestPath(config, outPath, options)})
     written = [...new Set(all.map((e) => e.outPath))]
   }
-  return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size, outcomes, rendered, written, ouxml}
+  timer.lap('write')
+  return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size, outcomes, rendered, written, ouxml, timings: timer.phases}
 }
 
 /** Render the course's and the units' `index.md` introductions, through the page cache like pages. */

@@ -1,5 +1,5 @@
 import type {Root} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
+import {SKIP, visit} from '../pipeline/visit.js'
 import type {NotebookCodeCell, NotebookMarkdownCell} from '../pipeline/types.js'
 
 type Display = NonNullable<NotebookCodeCell['display']>

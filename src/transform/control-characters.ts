@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
+import {visit} from '../pipeline/visit.js'
 import {emit} from '../diagnostics/message.js'
 
 /**

@@ -1,4 +1,4 @@
-import {visit, SKIP} from 'unist-util-visit'
+import {visit, SKIP} from '../pipeline/visit.js'
 import type {Root, Paragraph, Text} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import type {VFile} from 'vfile'

@@ -1,5 +1,5 @@
 import GithubSlugger from 'github-slugger'
-import {visit} from 'unist-util-visit'
+import {visit} from '../pipeline/visit.js'
 import {toString} from 'mdast-util-to-string'
 import type {Root, Heading, Parent} from 'mdast'
 import type {} from 'mdast-util-to-hast'

@@ -1,4 +1,4 @@
-import {visit} from 'unist-util-visit'
+import {visit} from '../pipeline/visit.js'
 import type {Root, Code, Html} from 'mdast'
 import type {VFile} from 'vfile'
 import type {BundledLanguage} from 'shiki'

@@ -1,6 +1,6 @@
 import {existsSync, realpathSync, statSync} from 'node:fs'
 import {dirname, isAbsolute, posix, relative, resolve, sep} from 'node:path'
-import {visit} from 'unist-util-visit'
+import {visit} from '../pipeline/visit.js'
 import type {Root, Link, Image, Definition, Html, Text} from 'mdast'
 import type {VFile} from 'vfile'
 import type {PageSource, Unit} from '../pipeline/types.js'

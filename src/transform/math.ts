@@ -1,6 +1,6 @@
 import katex from 'katex'
 import 'katex/contrib/mhchem'
-import {visit} from 'unist-util-visit'
+import {visit} from '../pipeline/visit.js'
 import type {Root, Html} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Point} from 'unist'

@@ -1,5 +1,5 @@
 import type {Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../pipeline/visit.js'
 import type {VFile} from 'vfile'
 import type {RichOutput} from '../pipeline/types.js'
 import {pageAssetPath} from '../pipeline/asset-path.js'

@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
-import {SKIP, visit} from 'unist-util-visit'
+import {SKIP, visit} from '../pipeline/visit.js'
 import {emit} from '../diagnostics/message.js'
 import {sanitizeHtml, sanitizeSvg, type Sanitised} from '../render/html/sanitize.js'
 

@@ -30,6 +30,19 @@ describe('coursebook build', () => {
     expect(existsSync(join(root, 'dist/week-1/a.html'))).toBe(true)
   })
 
+  it('prints each phase and its time with --timings, and nothing of the kind without it', async () => {
+    const root = courseWith(okConfig, {'week-1/a.md': '# A\n\nText.'})
+    const plain = capture()
+    expect(await main(['build', '--config', join(root, 'site.config.ts')], plain)).toBe(0)
+    expect(plain.stdout.some((l) => l.startsWith('Timings:'))).toBe(false)
+    const timed = capture()
+    expect(await main(['build', '--timings', '--config', join(root, 'site.config.ts')], timed)).toBe(0)
+    const line = timed.stdout.find((l) => l.startsWith('Timings:'))!
+    const phases = [...line.matchAll(/(?:: |, )([a-zA-Z -]+?) (\d+) ms/g)].map((m) => m[1])
+    expect(phases).toEqual(expect.arrayContaining(['config', 'discover', 'pages', 'layouts', 'write']))
+    expect(phases.indexOf('pages')).toBeLessThan(phases.indexOf('write'))
+  })
+
   it('prints a warning as path › line:col  message  [rule-id] and fails only with --strict', async () => {
     const root = courseWith(okConfig, {'week-1/a.md': '# A\n\nSee ![chart](missing.png).'})
     const lenient = capture()

@@ -44,7 +44,7 @@ export function parseNowOption(value: string | undefined): Date | null | undefin
 }
 
 export const buildHelp = `Usage: coursebook build [DIR] [--config FILE] [--out DIR] [--strict] [--no-cache] [--now DATE]
-                       [--audience student|tutor|team]
+                       [--audience student|tutor|team] [--timings]
 
 Build the course website into the output folder (default: dist/).
 
@@ -64,6 +64,7 @@ Options:
                  tutor notes removed), tutor (kept, marked "Tutor only") or
                  team (as tutor, plus the course status page status.html);
                  overrides the config's audience
+  --timings      print how long each phase of the build took
   -h, --help     show this help
 
 Examples:
@@ -83,6 +84,7 @@ export async function buildCommand(argv: string[], output: Output): Promise<numb
       'no-cache': {type: 'boolean', default: false},
       now: {type: 'string'},
       audience: {type: 'string'},
+      timings: {type: 'boolean', default: false},
       help: {type: 'boolean', short: 'h'},
     },
     strict: true,
@@ -113,6 +115,7 @@ export async function buildCommand(argv: string[], output: Output): Promise<numb
     const where = relative(process.cwd(), result.outPath) || '.'
     const reused = result.pages.length - result.rendered.length
     const cached = reused > 0 ? `, ${reused} unchanged from the cache` : ''
+    if (values.timings) output.out(`Timings: ${result.timings.map((t) => `${t.phase} ${t.ms.toFixed(0)} ms`).join(', ')}`)
     output.out(`Built ${result.pages.length} pages (${result.fileCount} files${cached}) into ${where}/ in ${seconds} s. Open ${where}/index.html in a browser.`)
     return isFailure(result.diagnostics, values.strict) ? 1 : 0
   } catch (error) {

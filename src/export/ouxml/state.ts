@@ -1,7 +1,7 @@
 import type {Nodes, Parents, Definition, FootnoteDefinition} from 'mdast'
 import type {VFile} from 'vfile'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {visit} from '../../pipeline/visit.js'
 import type {CellData, PageSource} from '../../pipeline/types.js'
 import {emit} from '../../diagnostics/message.js'
 import type {RuleId} from '../../diagnostics/rule-ids.js'

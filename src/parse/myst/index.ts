@@ -1,6 +1,6 @@
 import type {Nodes, Paragraph, Parents} from 'mdast'
 import type {Math} from 'mdast-util-math'
-import {SKIP, visit} from 'unist-util-visit'
+import {SKIP, visit} from '../../pipeline/visit.js'
 import {rewriteColonFences} from './colon-fences.js'
 import {directiveFromCode, type ParseBody} from './directive.js'
 import {takeMathLabels, type MathLabels} from './math-labels.js'

@@ -1,5 +1,5 @@
 import type {Definition, Image, Root, RootContent} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../../pipeline/visit.js'
 import type {VFile} from 'vfile'
 import {emit} from '../../diagnostics/message.js'
 import {pageAssetPath, mimeExtension} from '../../pipeline/asset-path.js'

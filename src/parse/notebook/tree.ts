@@ -1,5 +1,5 @@
 import type {Root, RootContent} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../../pipeline/visit.js'
 import type {CellData} from '../../pipeline/types.js'
 import {codeCell, markdownCell, rawCell, type CellContext} from './cells.js'
 import {readCellFrontmatter} from './frontmatter.js'

@@ -1,5 +1,5 @@
 import type {Root} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
+import {SKIP, visit} from '../../pipeline/visit.js'
 import {isTutorCell} from './cell-roles.js'
 
 /** Who a build is for. `team` (the course team's own build) sees what tutors see. */

@@ -1,6 +1,6 @@
 import type {Parent, Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
+import {visit} from '../../pipeline/visit.js'
 import type {CourseActivity, CourseReveal} from '../../pipeline/types.js'
 import {emit} from '../../diagnostics/message.js'
 

@@ -1,6 +1,6 @@
 import type {Code, Parents, Root, RootContent, Text} from 'mdast'
 import type {ContainerDirective} from 'mdast-util-directive'
-import {SKIP, visit} from 'unist-util-visit'
+import {SKIP, visit} from '../../pipeline/visit.js'
 import type {VFile} from 'vfile'
 import {emit} from '../../diagnostics/message.js'
 import type {MystDirective, MystRole} from '../../pipeline/types.js'

@@ -1,5 +1,5 @@
 import type {Code, Root} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../../pipeline/visit.js'
 import type {VFile} from 'vfile'
 import type {NotebookCodeCell} from '../../pipeline/types.js'
 import {isTikzFence, parseFence, describedIn, type Description} from './fence.js'
