@@ -13,6 +13,8 @@ import {ReloadHub} from './live-reload.js'
 import {startDevServer} from './server.js'
 import {join} from 'node:path'
 import {packageRoot} from '../package-info.js'
+import type {PhaseTiming} from '../pipeline/timings.js'
+import {LayoutMemo} from '../render/site.js'
 
 export interface DevOptions {
   configPath: string
@@ -35,6 +37,8 @@ export interface DevBuildReport {
   rendered: string[]
   written: string[]
   milliseconds: number
+  /** The build's phases and their wall times (absent when the build could not run). */
+  timings?: PhaseTiming[]
 }
 
 /**
@@ -50,6 +54,7 @@ export class DevSession {
   private outcomes: Map<string, PageOutcome> | undefined
   private graph: DependencyGraph | undefined
   private readonly writeState: WriteState = new Map()
+  private readonly layouts = new LayoutMemo()
   private watcher: FSWatcher | undefined
   private server: Server | undefined
   private queue: BuildQueue
@@ -123,7 +128,7 @@ export class DevSession {
       // Pages that failed are always tried again: the graph cannot know what they depend on.
       const current = (relPath: string, outcome: PageOutcome) => outcome.result !== undefined && !plan.pages.has(relPath)
       const reuse = this.outcomes && !plan.full ? new Map([...this.outcomes].filter(([relPath, outcome]) => current(relPath, outcome))) : undefined
-      const result = await build({config, reuse, writeState: this.writeState, workers: 0, now: this.options.now, audience: this.options.audience})
+      const result = await build({config, reuse, writeState: this.writeState, layouts: this.layouts, workers: 0, now: this.options.now, audience: this.options.audience})
       this.remember(result)
       this.report(result, started)
     } catch (error) {
@@ -156,6 +161,7 @@ export class DevSession {
       rendered: result.rendered,
       written: result.written,
       milliseconds: performance.now() - started,
+      timings: result.timings,
     })
   }
 }

@@ -18,7 +18,7 @@ import {PhaseTimer, type PhaseTiming} from './timings.js'
 import {linkCourse} from './link.js'
 import {pageVisibleTo} from './page-audience.js'
 import {glossaryTerms, linkCourseReferences} from './link-references.js'
-import {renderSite} from '../render/site.js'
+import {renderSite, type LayoutMemo} from '../render/site.js'
 import {staticAssets} from '../write/assets.js'
 import {writeSiteAtomically, type SiteEntry} from '../write/site.js'
 import {writeChangedFiles, type WriteState} from '../write/changed.js'
@@ -53,6 +53,8 @@ export interface BuildOptions {
    * file, instead of replacing the whole site atomically.
    */
   writeState?: WriteState
+  /** `dev`: the page layouts of the previous build, reused for pages whose content and navigation did not change. */
+  layouts?: LayoutMemo
   /**
    * What to write (default: the website, with the OU-XML export in `ouxml/` when `ouxml.enabled`).
    * `{html: false}` writes only the export, into `outDir` (default `<config outDir>/ouxml`).
@@ -162,8 +164,15 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   const intros = await renderIntros(ctx, course, log, entries, cache, unlink)
   const references = linkCourseReferences(config, course, results, intros, (d) => log.add(d))
   timer.lap('introductions and references')
-  const ouxml = config.ouxml.enabled ? await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log, references, cache: options.cache === false ? undefined : openCacheStore(cacheFolder(config, 'ouxml'))}) : undefined
-  if (config.ouxml.enabled) timer.lap('OU-XML')
+  const exportUnits = async () => {
+    if (!config.ouxml.enabled) return undefined
+    const exported = await exportOuxml({...options.ouxml, config, course, results, intros: intros.results, log, references, cache: options.cache === false ? undefined : openCacheStore(cacheFolder(config, 'ouxml'))})
+    timer.lap('OU-XML')
+    return exported
+  }
+  // `dev` writes the pages first and what only depends on them (the export, the search index) after, so an edit shows sooner.
+  const pagesFirst = Boolean(options.writeState) && html
+  let ouxml = pagesFirst ? undefined : await exportUnits()
   if (!html) {
     await writeSiteAtomically(outPath, ouxml?.entries ?? [], {manifest: siteManifestPath(config, outPath, options)})
     timer.lap('write')
@@ -187,23 +196,29 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     searchScripts: theme.search ? [MINISEARCH_JS, SEARCH_INDEX_JS, `${THEME_ASSETS}/search.js`] : undefined,
     feed: feeds.some((f) => f.outPath === FEED_PATH) ? FEED_PATH : undefined,
     glossary: glossaryTerms(references),
+    memo: options.layouts,
   })
   timer.lap('layouts')
   const searchStore = options.cache === false ? undefined : openCacheStore(cacheFolder(config, 'search'))
   const searchIndex = () => searchIndexFile({units: nav.units, pages: new Map(pages.map((p) => [p.source.outPath, p])), unitIntros: intros.units}, searchStore)
-  if (theme.search && !options.writeState) files.push(await searchIndex())
-  if (wantsStatusPage(config)) files.push(await statusPage({config, units: course.units, results, diagnostics: log.diagnostics, stylesheets: assets.stylesheets.filter((href) => theme.stylesheets.some((sheet) => href.endsWith(`/${sheet}`)))}))
-  timer.lap('search index and status')
-  const all = [...files, ...feeds, ...assets.entries, ...entries, ...(ouxml?.entries.map((e) => ({...e, outPath: `ouxml/${e.outPath}`})) ?? [])]
+  const exportedFiles = (exported: OuxmlExportResult | undefined) => exported?.entries.map((e) => ({...e, outPath: `ouxml/${e.outPath}`})) ?? []
+  // Made after the export, because the status page reports every problem of the build, the export's included.
+  const lastFiles = async (): Promise<SiteEntry[]> => [
+    ...(theme.search ? [await searchIndex()] : []),
+    ...(wantsStatusPage(config) ? [await statusPage({config, units: course.units, results, diagnostics: log.diagnostics, stylesheets: assets.stylesheets.filter((href) => theme.stylesheets.some((sheet) => href.endsWith(`/${sheet}`)))})] : []),
+  ]
+  const all = [...files, ...feeds, ...assets.entries, ...entries]
   let written: string[]
   if (options.writeState) {
-    // `dev`: the pages first and the search index after, so an edit shows without waiting for the index.
-    written = await writeChangedFiles(outPath, all, options.writeState, {partial: Boolean(theme.search)})
-    if (theme.search) {
-      all.push(await searchIndex())
-      written.push(...(await writeChangedFiles(outPath, all, options.writeState)))
-    }
+    written = await writeChangedFiles(outPath, all, options.writeState, {partial: true})
+    timer.lap('write pages')
+    ouxml = await exportUnits()
+    all.push(...exportedFiles(ouxml), ...(await lastFiles()))
+    timer.lap('search index and status')
+    written.push(...(await writeChangedFiles(outPath, all, options.writeState)))
   } else {
+    all.push(...exportedFiles(ouxml), ...(await lastFiles()))
+    timer.lap('search index and status')
     await writeSiteAtomically(outPath, all, {manifest: siteManifestPath(config, outPath, options)})
     written = [...new Set(all.map((e) => e.outPath))]
   }

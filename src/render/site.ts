@@ -30,6 +30,21 @@ export interface SiteInput {
   feed?: string
   /** The course glossary, alphabetical; with terms (and a theme with a glossary layout) the site gets `glossary.html`. */
   glossary?: GlossaryLayoutData['terms']
+  /** The page layouts of an earlier call (`dev` keeps one between rebuilds), reused where nothing they show changed. */
+  memo?: LayoutMemo
+}
+
+/**
+ * Content pages as the theme laid them out, by site path, with what they were
+ * laid out from: the page layout function, the page's body (compared by
+ * identity: a reused page keeps its body string) and everything else the
+ * layout was given, as JSON. In `dev`, one edit re-renders one page, and
+ * every other page keeps the same HTML string, which the changed-file check
+ * then recognises at once instead of comparing its text.
+ */
+export class LayoutMemo {
+  layout: unknown
+  readonly pages = new Map<string, {body: string; context: string; html: string}>()
 }
 
 /** Apply the theme's layouts: the course home, one page per unit, and every content page. */
@@ -65,29 +80,42 @@ export function renderSite(input: SiteInput): RenderedFile[] {
     files.push({outPath: unit.href, data: theme.unit({...context(unit.href), unit, intro: intro(input.unitIntros.get(unit.slug))}).value})
   }
   const position = new Map(nav.sequence.map((p, i) => [p.href, i]))
+  const memo = input.memo
+  if (memo && memo.layout !== theme.page) {
+    memo.pages.clear()
+    memo.layout = theme.page
+  }
+  // What every page's layout is given besides its own page, as JSON once.
+  const shared = memo ? JSON.stringify({course, units: nav.units, stylesheets: input.stylesheets, bodyEnd: input.bodyEnd?.value, brand: theme.brand, searchPage, feed: input.feed, glossaryPage}) : ''
   for (const page of input.pages) {
     const href = page.source.outPath
     const unit = nav.units.find((u) => u.slug === page.source.unit.slug)!
     const at = position.get(href) ?? -1
-    files.push({
-      outPath: href,
-      data: theme.page({
-        ...context(href),
-        unit,
-        page: {
-          title: page.title,
-          kind: page.source.kind,
-          body: raw(page.body),
-          headings: page.headings,
-          launch: page.launch,
-          downloadHref: page.downloadPath,
-          meta: page.meta,
-          studyTime: page.studyTime ?? page.activityMinutes,
-        },
-        prev: at > 0 ? nav.sequence[at - 1] : undefined,
-        next: at >= 0 ? nav.sequence[at + 1] : undefined,
-      }).value,
-    })
+    const data = {
+      title: page.title,
+      kind: page.source.kind,
+      headings: page.headings,
+      launch: page.launch,
+      downloadHref: page.downloadPath,
+      meta: page.meta,
+      studyTime: page.studyTime ?? page.activityMinutes,
+    }
+    const prev = at > 0 ? nav.sequence[at - 1] : undefined
+    const next = at >= 0 ? nav.sequence[at + 1] : undefined
+    const key = memo ? `${shared}\n${JSON.stringify({href, unit: unit.slug, data, prev, next})}` : ''
+    const known = memo?.pages.get(href)
+    if (known && known.body === page.body && known.context === key) {
+      files.push({outPath: href, data: known.html})
+      continue
+    }
+    const html = theme.page({...context(href), unit, page: {...data, body: raw(page.body)}, prev, next}).value
+    memo?.pages.set(href, {body: page.body, context: key, html})
+    files.push({outPath: href, data: html})
+  }
+  // Pages gone from the course leave the memo too.
+  if (memo && memo.pages.size > input.pages.length) {
+    const current = new Set(input.pages.map((p) => p.source.outPath))
+    for (const href of memo.pages.keys()) if (!current.has(href)) memo.pages.delete(href)
   }
   if (glossaryPage) files.push({outPath: glossaryPage, data: theme.glossary!({...context(glossaryPage), terms: input.glossary!}).value})
   if (searchPage) files.push({outPath: searchPage, data: theme.search!({...context(searchPage), scripts: input.searchScripts!}).value})

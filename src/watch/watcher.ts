@@ -13,7 +13,10 @@ export function watchPaths(paths: readonly string[], onChange: (path: string, ki
   const watcher = watch([...paths], {
     ignoreInitial: true,
     ignored: (path) => isIgnoredName(basename(path)) && !paths.includes(path),
-    awaitWriteFinish: {stabilityThreshold: 25, pollInterval: 10},
+    // A file is reported once its size and mtime have held for 10 ms. Editors and Jupyter write a notebook in
+    // one burst (or write a temporary file and rename it), so this is enough, and every millisecond here is
+    // one the author waits. A writer that pauses longer gets a second rebuild when it finishes, never a lost one.
+    awaitWriteFinish: {stabilityThreshold: 10, pollInterval: 5},
   })
   watcher.on('add', (path) => onChange(path, 'add'))
   watcher.on('change', (path) => onChange(path, 'change'))
