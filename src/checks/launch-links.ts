@@ -21,6 +21,8 @@ export interface LaunchCheckOptions {
   commit?: string
   /** The config file and its text, so that a problem with a ref can point at its line. */
   config?: {file?: string; source?: string}
+  /** The repository, when the build already started opening it (see `startLaunchGit`). */
+  repository?: ReturnType<typeof openLocalRepository>
 }
 
 /** Launchers reading from one repository at one ref share their path checks. */
@@ -46,7 +48,7 @@ export async function checkLaunchLinks(options: LaunchCheckOptions): Promise<Dia
   const pages = [...options.pages].filter((page) => page.launch?.length)
   const out = launchDiagnostics(setup, options.config)
   if (targets.length === 0 || pages.length === 0) return out.list
-  const repository = await openLocalRepository(options.contentDir)
+  const repository = await (options.repository ?? openLocalRepository(options.contentDir))
   if ('reason' in repository) {
     out.skipped(`Launch links were not checked: ${repository.reason}`)
     return out.list

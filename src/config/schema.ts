@@ -1,4 +1,4 @@
-import {z} from 'zod'
+import * as z from 'zod'
 
 /**
  * The one schema for `site.config.ts`: the source of its types, defaults and

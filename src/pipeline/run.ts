@@ -24,7 +24,7 @@ import {writeSiteAtomically, type SiteEntry} from '../write/site.js'
 import {writeChangedFiles, type WriteState} from '../write/changed.js'
 import {loadTheme} from '../render/theme.js'
 import {exportOuxml, withOutputs, type OuxmlExportOptions, type OuxmlExportResult} from '../export/ouxml/export.js'
-import {finishLaunchLinks} from '../checks/launch-stage.js'
+import {finishLaunchLinks, startLaunchGit} from '../checks/launch-stage.js'
 import {statusPage, wantsStatusPage} from '../render/status/index.js'
 import {scheduleReleases} from '../load/release.js'
 import {heldTargets, unlinkHeldBack} from './held-links.js'
@@ -129,6 +129,9 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   // Pages render against the whole course, held-back units included: a link to a held-back page stays a
   // page link (its source is never copied into the site), and a page renders the same before and after a release.
   timer.lap('discover')
+  const launchChecks = options.launchChecks ?? !options.writeState?.size
+  // Git runs beside the page rendering: the launch links need the commit and the repository only afterwards.
+  const launchGit = startLaunchGit(config, {check: launchChecks})
   const ctx: BuildContext = Object.freeze({config, log, pagesBySource: discovered.pagesBySource, units: discovered.units})
 
   let done = 0
@@ -152,7 +155,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     }
   }
   // Once per build, off the per-page path: pin the launch links to the commit, and check them in git (not on `dev` rebuilds).
-  for (const d of await finishLaunchLinks(config, [...results.values()], {check: options.launchChecks ?? !options.writeState?.size})) log.add(d)
+  for (const d of await finishLaunchLinks(config, [...results.values()], {check: launchChecks, git: launchGit})) log.add(d)
   // Links to held-back pages are shown as text in this build only: the outcomes (cached, reused by `dev`) keep them.
   const held = heldTargets(schedule.held, config.contentPath)
   const unlink = (result: PageResult) => unlinkHeldBack(result, held, (d) => log.add(d))

@@ -88,7 +88,7 @@ export async function recordWrittenFiles(outPath: string, state: WriteState, man
   const files: Record<string, FileStamp> = {}
   const sources: Record<string, FileStamp> = {}
   for (const [path, content] of state) {
-    const stamp = await statStamp(join(root, path))
+    const stamp = statStamp(join(root, path))
     if (!stamp) continue
     let hash: string
     if (isCopy(content)) {

@@ -1,5 +1,6 @@
 import {randomBytes} from 'node:crypto'
-import {mkdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {statSync} from 'node:fs'
 import {dirname} from 'node:path'
 
 /**
@@ -55,11 +56,15 @@ export async function writeManifest(path: string, manifest: SiteManifest): Promi
   }
 }
 
-/** The size and modification time of a file, or undefined when it is missing. */
-export async function statStamp(path: string): Promise<{size: number; mtimeMs: number} | undefined> {
+/**
+ * The size and modification time of a file, or undefined when it is missing.
+ * Synchronous: a build stats every file of the site, and a few hundred
+ * awaited stats cost a no-change build about 30 ms on their own.
+ */
+export function statStamp(path: string): {size: number; mtimeMs: number} | undefined {
   try {
-    const info = await stat(path)
-    return info.isFile() ? {size: info.size, mtimeMs: info.mtimeMs} : undefined
+    const info = statSync(path, {throwIfNoEntry: false})
+    return info?.isFile() ? {size: info.size, mtimeMs: info.mtimeMs} : undefined
   } catch {
     return undefined
   }

@@ -94,7 +94,7 @@ async function plan(target: string, entries: Iterable<SiteEntry>, previous: Site
     let hash: string
     let bytes: Buffer | undefined
     if (entry.copyFrom) {
-      const stamp = await statStamp(entry.copyFrom)
+      const stamp = statStamp(entry.copyFrom)
       const known = previous.sources[entry.copyFrom]
       if (known && sameStamp(known, stamp)) hash = known.hash
       else {
@@ -106,7 +106,7 @@ async function plan(target: string, entries: Iterable<SiteEntry>, previous: Site
       hash = contentHash(entry.data ?? '')
     }
     const old = previous.files[entry.outPath]
-    const reuse = old !== undefined && old.hash === hash && sameStamp(old, await statStamp(join(target, entry.outPath)))
+    const reuse = old !== undefined && old.hash === hash && sameStamp(old, statStamp(join(target, entry.outPath)))
     return {entry, hash, reuse, bytes}
   })
   return {planned, sources}

@@ -1,4 +1,4 @@
-import type {z} from 'zod'
+import type * as z from 'zod'
 import type {Diagnostic} from '../../diagnostics/report.js'
 import {bookDiagnostic} from './diagnostic.js'
 import {ENTRY_KEYS, FORMAT_KEYS, LEGACY_KEYS, ROOT_KEYS, TOCTREE_OPTIONS, type ModernFormat} from './toc-schema.js'

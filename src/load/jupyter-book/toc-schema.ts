@@ -1,4 +1,4 @@
-import {z} from 'zod'
+import * as z from 'zod'
 
 /** The names a toc format gives to a document's list of subtrees and to a subtree's entries. */
 export interface TocKeys {

@@ -1,4 +1,4 @@
-import type {z} from 'zod'
+import type * as z from 'zod'
 
 /**
  * One schema issue as a phrase to follow its JSON path, e.g. `is missing` or

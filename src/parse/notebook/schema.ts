@@ -1,4 +1,4 @@
-import {z} from 'zod'
+import * as z from 'zod'
 import {asArray, isMultiline, isRecord, own} from './json-values.js'
 
 /**

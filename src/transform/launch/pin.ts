@@ -17,9 +17,11 @@ export async function pinLaunchLinks(
   results: Iterable<PageResult>,
   contentDir: string,
   configFile?: string,
+  /** The commit, when the build already started asking git for it. */
+  headAsked?: ReturnType<typeof headCommit>,
 ): Promise<{commit?: string; diagnostics: Diagnostic[]}> {
   if (!setup.pin || setup.launchers.length === 0) return {diagnostics: []}
-  const head = await headCommit(contentDir)
+  const head = await (headAsked ?? headCommit(contentDir))
   if ('reason' in head) {
     const message = `Launch links were not pinned to a commit: ${head.reason}; they open the configured branch`
     return {diagnostics: [{severity: 'info', ruleId: 'launch-pin-unavailable', message, hint: rules['launch-pin-unavailable'].hint, file: configFile}]}
