@@ -1,5 +1,5 @@
-import {mkdir, rm, rename, writeFile, copyFile, readdir, readFile, link, stat} from 'node:fs/promises'
-import {existsSync} from 'node:fs'
+import {rm, rename, readdir, readFile} from 'node:fs/promises'
+import {copyFileSync, existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {CoursebookError, WriteFailed} from '../diagnostics/errors.js'
 import {contentHash} from '../cache/digest.js'
@@ -63,11 +63,11 @@ export async function writeSiteAtomically(outPath: string, entries: Iterable<Sit
       if (options.manifest) await writeManifest(options.manifest, {files: previous.files, sources, complete: true})
       return {written: 0, reused, unchanged: true}
     }
-    const files = await writeEntries(staging, planned, target, previous)
+    const files = writeEntries(staging, planned, target, previous)
     const retired = `${target}${RETIRED}${process.pid}-${Date.now()}`
     if (existsSync(target)) await rename(target, retired)
     await rename(staging, target)
-    await rm(retired, {recursive: true, force: true})
+    rmSync(retired, {recursive: true, force: true})
     if (options.manifest) await writeManifest(options.manifest, {files, sources, complete: true})
     return {written: planned.length - reused, reused, unchanged: false}
   } catch (error) {
@@ -112,33 +112,39 @@ async function plan(target: string, entries: Iterable<SiteEntry>, previous: Site
   return {planned, sources}
 }
 
-/** Write the planned files into `root`, hard-linking the unchanged ones from `current`; returns the new manifest's file stamps. */
-async function writeEntries(root: string, planned: PlannedEntry[], current: string, previous: SiteManifest): Promise<Record<string, FileStamp>> {
-  // Folder creation is shared as a promise, so a second file in the same folder waits for it.
-  const made = new Map<string, Promise<unknown>>()
+/**
+ * Write the planned files into `root`, hard-linking the unchanged ones from
+ * `current`; returns the new manifest's file stamps. Synchronously: measured
+ * on a 400-file site, awaited writes (16 at a time) took two to three times
+ * as long as these, and nothing else runs meanwhile.
+ */
+function writeEntries(root: string, planned: PlannedEntry[], current: string, previous: SiteManifest): Record<string, FileStamp> {
+  const made = new Set<string>()
   const files: Record<string, FileStamp> = {}
-  await mapBounded(planned, async ({entry, hash, reuse, bytes}) => {
+  for (const {entry, hash, reuse, bytes} of planned) {
     const path = join(root, entry.outPath)
     const folder = dirname(path)
-    if (!made.has(folder)) made.set(folder, mkdir(folder, {recursive: true}))
-    await made.get(folder)
-    if (reuse && (await linkOrCopy(join(current, entry.outPath), path))) {
-      files[entry.outPath] = previous.files[entry.outPath]!
-      return
+    if (!made.has(folder)) {
+      mkdirSync(folder, {recursive: true})
+      made.add(folder)
     }
-    if (bytes) await writeFile(path, bytes)
-    else if (entry.copyFrom) await copyFile(entry.copyFrom, path)
-    else await writeFile(path, entry.data ?? '')
-    const info = await stat(path)
+    if (reuse && linkOrCopy(join(current, entry.outPath), path)) {
+      files[entry.outPath] = previous.files[entry.outPath]!
+      continue
+    }
+    if (bytes) writeFileSync(path, bytes)
+    else if (entry.copyFrom) copyFileSync(entry.copyFrom, path)
+    else writeFileSync(path, entry.data ?? '')
+    const info = statSync(path)
     files[entry.outPath] = {hash, size: info.size, mtimeMs: info.mtimeMs}
-  })
+  }
   return files
 }
 
 /** Hard-link a file of the current site into the new one (same bytes, no copy); false when the file system refuses. */
-async function linkOrCopy(from: string, to: string): Promise<boolean> {
+function linkOrCopy(from: string, to: string): boolean {
   try {
-    await link(from, to)
+    linkSync(from, to)
     return true
   } catch {
     return false

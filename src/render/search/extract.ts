@@ -43,18 +43,19 @@ const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--[\s
 export function extractSections(bodyHtml: string): PageSection[] {
   const sections: PageSection[] = []
   let section = {anchor: '', heading: '', parts: [] as string[]}
-  /** Open elements: name, and whether their content is left out. */
-  const stack: Array<{tag: string; skip: boolean; heading: boolean}> = []
+  /** Open elements, and whether each is a section heading. */
+  const stack: Array<{tag: string; heading: boolean}> = []
   let headingParts: string[] | undefined
   const close = () => {
     const text = collapse(section.parts.join(''))
     if (text || section.heading) sections.push({anchor: section.anchor, heading: section.heading, text})
   }
   const addText = (raw: string) => {
-    if (raw === '' || stack.at(-1)?.skip) return
+    if (raw === '') return
     ;(headingParts ?? section.parts).push(decodeEntities(raw))
   }
 
+  const rawStarts = rawTextStarts(bodyHtml)
   TAG.lastIndex = 0
   let last = 0
   for (let match = TAG.exec(bodyHtml); match; match = TAG.exec(bodyHtml)) {
@@ -75,27 +76,27 @@ export function extractSections(bodyHtml: string): PageSection[] {
       if (BLOCKS.has(name)) addText(' ')
       continue
     }
-    const parentSkips = stack.at(-1)?.skip ?? false
-    const skip = parentSkips || SKIPPED_ELEMENTS.has(name) || hasSkippedClass(attributes)
     if (RAW_TEXT.has(name)) {
-      // Jump over the raw content; it is never reading matter here (a textarea's text is a control's).
-      const closing = new RegExp(`</${name}`, 'gi')
-      closing.lastIndex = last
-      const end = closing.exec(bodyHtml)?.index ?? bodyHtml.length
-      last = TAG.lastIndex = end
+      last = TAG.lastIndex = rawTextEnd(bodyHtml, name, last)
       continue
     }
     if (VOID.has(name) || attributes.endsWith('/')) {
       if (BLOCKS.has(name)) addText(' ')
       continue
     }
-    const id = !skip && !headingParts && SECTION_HEADINGS.has(name) ? attributeValue(attributes, 'id') : undefined
+    if (SKIPPED_ELEMENTS.has(name) || hasSkippedClass(attributes)) {
+      // Nothing inside is reading matter: go straight past the element's end tag (formulas and outputs are most of a body's tags).
+      last = TAG.lastIndex = elementEnd(bodyHtml, name, last, rawStarts)
+      if (BLOCKS.has(name)) addText(' ')
+      continue
+    }
+    const id = !headingParts && SECTION_HEADINGS.has(name) ? attributeValue(attributes, 'id') : undefined
     if (id) {
       close()
       section = {anchor: id, heading: '', parts: []}
       headingParts = []
     }
-    stack.push({tag: name, skip, heading: Boolean(id)})
+    stack.push({tag: name, heading: Boolean(id)})
   }
   addText(bodyHtml.slice(last))
   if (headingParts) section.heading = collapse(headingParts.join(''))
@@ -103,13 +104,78 @@ export function extractSections(bodyHtml: string): PageSection[] {
   return sections
 }
 
+/** Where the raw text content of a `name` element that starts at `from` ends (at its end tag). */
+function rawTextEnd(html: string, name: string, from: number): number {
+  const closing = new RegExp(`</${name}`, 'gi')
+  closing.lastIndex = from
+  return closing.exec(html)?.index ?? html.length
+}
+
+/**
+ * Where the element `name` whose start tag ends at `from` ends: just past its
+ * matching end tag, found by counting nested elements of the same name on the
+ * same stream of tags (raw text jumped over); the end of the body when unclosed.
+ */
+function elementEnd(html: string, name: string, from: number, rawStarts: readonly number[]): number {
+  const end = sameNameEnd(html, name, from)
+  // Raw text (a script in an output) may hold what looks like tags: then every tag is read on the way.
+  const raw = rawStarts.find((at) => at >= from)
+  if (end !== undefined && (raw === undefined || raw >= end)) return end
+  return elementEndByTags(html, name, from)
+}
+
+/** Where raw-text elements start in a body, in order (usually nowhere). */
+function rawTextStarts(html: string): number[] {
+  return [...html.matchAll(/<(?:script|style|textarea|title)[\s>/]/gi)].map((m) => m.index)
+}
+
+const SAME_NAME = new Map<string, RegExp>()
+
+/** `elementEnd` by reading only the start and end tags named `name` (fast: nothing else is looked at); undefined when unclosed. */
+function sameNameEnd(html: string, name: string, from: number): number | undefined {
+  let tags = SAME_NAME.get(name)
+  if (!tags) SAME_NAME.set(name, (tags = new RegExp(`<(/?)${name}(?=[\\s>/])`, 'gi')))
+  tags.lastIndex = from
+  let depth = 1
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1
+    if (depth === 0) {
+      const gt = html.indexOf('>', tags.lastIndex)
+      return gt === -1 ? html.length : gt + 1
+    }
+  }
+  return undefined
+}
+
+function elementEndByTags(html: string, name: string, from: number): number {
+  const tags = new RegExp(TAG.source, 'g')
+  tags.lastIndex = from
+  let depth = 1
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    const tag = match[2]?.toLowerCase()
+    if (!tag) continue
+    if (RAW_TEXT.has(tag) && !match[1]) {
+      tags.lastIndex = rawTextEnd(html, tag, tags.lastIndex)
+      continue
+    }
+    if (tag !== name || VOID.has(tag) || match[3]?.endsWith('/')) continue
+    depth += match[1] ? -1 : 1
+    if (depth === 0) return tags.lastIndex
+  }
+  return html.length
+}
+
 function hasSkippedClass(attributes: string): boolean {
   const classes = attributeValue(attributes, 'class')
   return classes !== undefined && classes.split(/\s+/).some((c) => SKIPPED_CLASSES.has(c))
 }
 
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>()
+
 function attributeValue(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attributes)
+  let pattern = ATTRIBUTE_PATTERNS.get(name)
+  if (!pattern) ATTRIBUTE_PATTERNS.set(name, (pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i')))
+  const match = pattern.exec(attributes)
   if (!match) return undefined
   return decodeEntities(match[1] ?? match[2] ?? match[3] ?? '')
 }

@@ -50,6 +50,17 @@ describe('extractSections', () => {
     ])
   })
 
+  it('skips a left-out element whole, past nested elements of its name, look-alike names and a script that writes its end tag', () => {
+    const body = [
+      '<p>before</p>',
+      '<div class="cell-outputs"><div><div>NESTED</div></div><divx>LOOKALIKE</divx><script>document.write("</div><p>FAKE</p>")</script><div>LAST</div></div>',
+      '<p>after</p>',
+      '<span class="katex-html"><span><span>GLYPH</span></span></span><span>tail</span>',
+      '<div class="cell-outputs"><div>UNCLOSED',
+    ].join('')
+    expect(extractSections(body)).toEqual([{anchor: '', heading: '', text: 'before after tail'}])
+  })
+
   it('keeps a heading with no text under it, and drops an empty lead', () => {
     expect(extractSections('<h2 id="only">Only a heading</h2>')).toEqual([{anchor: 'only', heading: 'Only a heading', text: ''}])
   })
