@@ -1,9 +1,6 @@
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
-import remarkDirective from 'remark-directive'
 import {parse as parseYaml} from 'yaml'
 import type {Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
@@ -11,37 +8,53 @@ import {protectWithLineMap, unmapLines} from './protect-math.js'
 import {displayDollarMath} from './display-math.js'
 import {mystSyntax, prepareMystSource} from './myst/index.js'
 import {emit} from '../diagnostics/message.js'
+import {markdownSyntax, syntaxFor} from './markdown-syntax.js'
 
 /**
  * The one Markdown syntax used everywhere: pages, notebook Markdown cells and
- * `text/markdown` outputs. Created once; parsing is synchronous. Only pages
- * have front matter: in a cell or an output, a leading `---` is a thematic
- * break (the notebook parser takes a first cell's front matter out itself).
+ * `text/markdown` outputs: CommonMark with GFM, math and directives. Each
+ * text is parsed by a processor with only the parts of that syntax it could
+ * use (see `markdown-syntax.ts`), made once per combination. Only pages have
+ * front matter: in a cell or an output, a leading `---` is a thematic break
+ * (the notebook parser takes a first cell's front matter out itself).
  */
-const blocks = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkDirective).freeze()
-const pages = blocks().use(remarkFrontmatter, ['yaml']).freeze()
+type MarkdownProcessor = ReturnType<typeof processorFor>
+const processors = new Map<string, MarkdownProcessor>()
+
+function processorFor(set: number, frontmatter: boolean) {
+  const processor = unified().use(remarkParse).use(markdownSyntax, set)
+  return (frontmatter ? processor.use(remarkFrontmatter, ['yaml']) : processor).freeze()
+}
+
+function processorOf(text: string, frontmatter: boolean): MarkdownProcessor {
+  const set = syntaxFor(text)
+  const key = `${set}${frontmatter ? 'f' : ''}`
+  let processor = processors.get(key)
+  if (!processor) processors.set(key, (processor = processorFor(set, frontmatter)))
+  return processor
+}
 
 /**
  * Parse a Markdown page to mdast (front matter becomes a `yaml` node), with
  * bare LaTeX environments protected and MyST syntax as MyST nodes.
  */
 export function parseMarkdownSource(source: string): Root {
-  return parseWith(pages, source, 0)
+  return parseWith(true, source, 0)
 }
 
 /** Parse Markdown into block content, for notebook cells and outputs. */
 export function parseMarkdownBlocks(source: string): RootContent[] {
-  return parseWith(blocks, source, 0).children
+  return parseWith(false, source, 0).children
 }
 
 /** Parse with MyST syntax (directive bodies recursively, one level deeper) and LaTeX environments handled. */
-function parseWith(processor: typeof blocks, source: string, depth: number): Root {
+function parseWith(frontmatter: boolean, source: string, depth: number): Root {
   const prepared = prepareMystSource(source)
   const {text, inserted} = protectWithLineMap(prepared.text)
-  const tree = processor.parse(text) as Root
+  const tree = processorOf(text, frontmatter).parse(text) as Root
   displayDollarMath(tree, text)
   unmapLines(tree, inserted)
-  mystSyntax(tree, prepared, (body, level) => parseWith(blocks, body, level).children, depth)
+  mystSyntax(tree, prepared, (body, level) => parseWith(false, body, level).children, depth)
   return tree
 }
 

@@ -1,6 +1,6 @@
 import type {RootContent} from 'mdast'
-// Loads mdast-util-math's node types (via remark-math) so `math` is RootContent.
-import type {} from 'remark-math'
+// Loads mdast-util-math's node types so `math` is RootContent.
+import type {} from 'mdast-util-math'
 
 /**
  * The content of a `text/latex` output. A value that is one formula as a
