@@ -1,6 +1,7 @@
 import {Memo} from '../../cache/memo.js'
 import {createHighlighter, bundledLanguages, type Highlighter, type BundledLanguage} from 'shiki'
 import {createJavaScriptRegexEngine} from 'shiki/engine/javascript'
+import {constructRegex, loadConvertedLanguage} from './precompiled-grammars.js'
 
 /**
  * Themes for light and dark mode; switched by CSS variables, not by
@@ -34,11 +35,15 @@ export function resolveLanguage(name: string | undefined | null): BundledLanguag
 export async function getHighlighter(languages: Iterable<BundledLanguage>): Promise<Highlighter> {
   // The JavaScript regex engine starts in about 10 ms (the WebAssembly one in about 80) and tokenised
   // this project's benchmark notebooks faster; `forgiving` skips the rare pattern it cannot translate.
-  highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [], engine: createJavaScriptRegexEngine({forgiving: true})})
+  // Patterns converted when coursebook was compiled are not converted again (see precompiled-grammars.ts).
+  highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [], engine: createJavaScriptRegexEngine({forgiving: true, regexConstructor: constructRegex})})
   const instance = await highlighter
   const pending: Promise<void>[] = []
   for (const lang of languages) {
-    if (!loading.has(lang)) loading.set(lang, instance.loadLanguage(lang))
+    if (!loading.has(lang)) {
+      loadConvertedLanguage(lang)
+      loading.set(lang, instance.loadLanguage(lang))
+    }
     pending.push(loading.get(lang)!)
   }
   await Promise.all(pending)
