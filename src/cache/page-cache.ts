@@ -1,4 +1,4 @@
-import {readFile, stat} from 'node:fs/promises'
+import {readFileSync, statSync} from 'node:fs'
 import type {Asset, PageResult, PageSource} from '../pipeline/types.js'
 import type {Diagnostic} from '../diagnostics/report.js'
 import type {CacheStore} from './store.js'
@@ -34,7 +34,7 @@ export class PageCache {
   async lookup(source: PageSource, pagesByFile: ReadonlyMap<string, PageSource>): Promise<PageOutcomeLike | undefined> {
     const entry = await this.store.getJson<StoredPage>(keyOf(source))
     if (!entry) return undefined
-    if (entry.inputs !== (await this.inputs(source, entry.dependencies, pagesByFile))) return undefined
+    if (entry.inputs !== (this.inputs(source, entry.dependencies, pagesByFile))) return undefined
     return {result: entry.result ? revive(entry.result, source) : undefined, diagnostics: entry.diagnostics}
   }
 
@@ -46,7 +46,7 @@ export class PageCache {
     if (outcome.diagnostics.some((d) => TRANSIENT.has(d.ruleId))) return
     const dependencies = outcome.result?.dependencies ?? []
     const stored: StoredPage = {
-      inputs: await this.inputs(source, dependencies, pagesByFile),
+      inputs: this.inputs(source, dependencies, pagesByFile),
       dependencies,
       result: outcome.result ? flatten(outcome.result) : undefined,
       diagnostics: outcome.diagnostics,
@@ -54,9 +54,9 @@ export class PageCache {
     await this.store.setJson(keyOf(source), stored)
   }
 
-  private async inputs(source: PageSource, dependencies: readonly string[], pagesByFile: ReadonlyMap<string, PageSource>): Promise<string> {
-    const stamps = await Promise.all(dependencies.map(async (path) => [path, pagesByFile.get(path)?.outPath ?? (await fileStamp(path))]))
-    return digest(this.context, source.relPath, source.outPath, source.unit.meta as never, await fileStamp(source.path), stamps as never)
+  private inputs(source: PageSource, dependencies: readonly string[], pagesByFile: ReadonlyMap<string, PageSource>): string {
+    const stamps = dependencies.map((path) => [path, pagesByFile.get(path)?.outPath ?? fileStamp(path)])
+    return digest(this.context, source.relPath, source.outPath, source.unit.meta as never, fileStamp(source.path), stamps as never)
   }
 }
 
@@ -67,11 +67,11 @@ function keyOf(source: PageSource): string {
   return digest('page', source.relPath)
 }
 
-/** A file's content hash, `dir` for a folder, `missing` when absent. */
-async function fileStamp(path: string): Promise<string> {
+/** A file's content hash, `dir` for a folder, `missing` when absent. Synchronous, as the page reads are (see `processPage`). */
+function fileStamp(path: string): string {
   try {
-    const info = await stat(path)
-    return info.isFile() ? contentHash(await readFile(path)) : 'dir'
+    const info = statSync(path)
+    return info.isFile() ? contentHash(readFileSync(path)) : 'dir'
   } catch {
     return 'missing'
   }
