@@ -126,12 +126,12 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   const now = options.now ?? new Date()
   const schedule = scheduleReleases(discovered, {now, audience: config.audience}, config.contentPath, (d) => log.add(d))
   const course = schedule.published
-  // Pages render against the whole course, held-back units included: a link to a held-back page stays a
-  // page link (its source is never copied into the site), and a page renders the same before and after a release.
   timer.lap('discover')
   const launchChecks = options.launchChecks ?? !options.writeState?.size
   // Git runs beside the page rendering: the launch links need the commit and the repository only afterwards.
   const launchGit = startLaunchGit(config, {check: launchChecks})
+  // Pages render against the whole course, held-back units included: a link to a held-back page stays a
+  // page link (its source is never copied into the site), and a page renders the same before and after a release.
   const ctx: BuildContext = Object.freeze({config, log, pagesBySource: discovered.pagesBySource, units: discovered.units})
 
   let done = 0

@@ -113,7 +113,7 @@ export function renderSite(input: SiteInput): RenderedFile[] {
     files.push({outPath: href, data: html})
   }
   // Pages gone from the course leave the memo too.
-  if (memo && memo.pages.size > input.pages.length) {
+  if (memo) {
     const current = new Set(input.pages.map((p) => p.source.outPath))
     for (const href of memo.pages.keys()) if (!current.has(href)) memo.pages.delete(href)
   }
