@@ -50,10 +50,19 @@ export async function getHighlighter(languages: Iterable<BundledLanguage>): Prom
   return instance
 }
 
+/**
+ * How long one line may take to tokenise before shiki leaves the rest of it
+ * plain. shiki's default, half a second, is reached by a large grammar's first
+ * line on a busy machine (its regexes are compiled as they are first used),
+ * which made the same page highlight differently from one build to the next.
+ * Ten seconds still stops a pathological pattern.
+ */
+export const TOKENIZE_TIME_LIMIT_MS = 10_000
+
 /** Highlight code to a `<pre class="shiki">` HTML string, colours as CSS variables. */
 export function highlightToHtml(instance: Highlighter, code: string, lang: BundledLanguage): string {
   return highlighted.get(`${lang}\0${code}`, () =>
-    instance.codeToHtml(code.replace(/\n$/, ''), {lang, themes: SHIKI_THEMES, defaultColor: false}),
+    instance.codeToHtml(code.replace(/\n$/, ''), {lang, themes: SHIKI_THEMES, defaultColor: false, tokenizeTimeLimit: TOKENIZE_TIME_LIMIT_MS}),
   )
 }
 
