@@ -55,6 +55,8 @@ export class DevSession {
   private graph: DependencyGraph | undefined
   private readonly writeState: WriteState = new Map()
   private readonly layouts = new LayoutMemo()
+  /** Whether a build of this session wrote the whole site atomically: from then on the folder holds exactly what `writeState` says. */
+  private exactFolder = false
   private watcher: FSWatcher | undefined
   private server: Server | undefined
   private queue: BuildQueue
@@ -85,13 +87,15 @@ export class DevSession {
 
   async close(): Promise<void> {
     await this.watcher?.close()
+    // A build under way finishes first, so that what is recorded below is what the folder holds.
+    await this.queue.idle()
     this.hub.close()
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
     this.server?.closeAllConnections()
     // The next `coursebook build` then carries over what this session wrote instead of writing it all again.
     const config = this.loaded?.config
     const manifest = config ? siteManifestPath(config, config.outPath) : undefined
-    if (config && manifest && this.writeState.size > 0) await recordWrittenFiles(config.outPath, this.writeState, manifest).catch(() => undefined)
+    if (config && manifest && this.writeState.size > 0) await recordWrittenFiles(config.outPath, this.writeState, manifest, {complete: this.exactFolder}).catch(() => undefined)
   }
 
   private lastError: Error | undefined
@@ -128,7 +132,9 @@ export class DevSession {
       // Pages that failed are always tried again: the graph cannot know what they depend on.
       const current = (relPath: string, outcome: PageOutcome) => outcome.result !== undefined && !plan.pages.has(relPath)
       const reuse = this.outcomes && !plan.full ? new Map([...this.outcomes].filter(([relPath, outcome]) => current(relPath, outcome))) : undefined
+      const whole = this.writeState.size === 0
       const result = await build({config, reuse, writeState: this.writeState, layouts: this.layouts, workers: 0, now: this.options.now, audience: this.options.audience})
+      if (whole) this.exactFolder = true
       this.remember(result)
       this.report(result, started)
     } catch (error) {

@@ -21,7 +21,7 @@ import {glossaryTerms, linkCourseReferences} from './link-references.js'
 import {renderSite, type LayoutMemo} from '../render/site.js'
 import {staticAssets} from '../write/assets.js'
 import {writeSiteAtomically, type SiteEntry} from '../write/site.js'
-import {writeChangedFiles, type WriteState} from '../write/changed.js'
+import {rememberWrittenFiles, writeChangedFiles, type WriteState} from '../write/changed.js'
 import {loadTheme} from '../render/theme.js'
 import {exportOuxml, withOutputs, type OuxmlExportOptions, type OuxmlExportResult} from '../export/ouxml/export.js'
 import {finishLaunchLinks, startLaunchGit} from '../checks/launch-stage.js'
@@ -174,7 +174,8 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     return exported
   }
   // `dev` writes the pages first and what only depends on them (the export, the search index) after, so an edit shows sooner.
-  const pagesFirst = Boolean(options.writeState) && html
+  // A session's first build writes the whole site atomically (below), so that its folder holds nothing else.
+  const pagesFirst = Boolean(options.writeState?.size) && html
   let ouxml = pagesFirst ? undefined : await exportUnits()
   if (!html) {
     await writeSiteAtomically(outPath, ouxml?.entries ?? [], {manifest: siteManifestPath(config, outPath, options)})
@@ -212,7 +213,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
   ]
   const all = [...files, ...feeds, ...assets.entries, ...entries]
   let written: string[]
-  if (options.writeState) {
+  if (options.writeState?.size) {
     written = await writeChangedFiles(outPath, all, options.writeState, {partial: true})
     timer.lap('write pages')
     ouxml = await exportUnits()
@@ -224,6 +225,7 @@ async function buildWith(pool: PagePool, options: BuildOptions, cwd: string): Pr
     timer.lap('search index and status')
     await writeSiteAtomically(outPath, all, {manifest: siteManifestPath(config, outPath, options)})
     written = [...new Set(all.map((e) => e.outPath))]
+    if (options.writeState) rememberWrittenFiles(options.writeState, all)
   }
   timer.lap('write')
   return {config, diagnostics: log.diagnostics, pages, outPath, fileCount: new Set(all.map((e) => e.outPath)).size, outcomes, rendered, written, ouxml, timings: timer.phases}

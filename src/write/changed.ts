@@ -35,7 +35,7 @@ export async function writeChangedFiles(outPath: string, entries: Iterable<SiteE
   const written: string[] = []
   for (const entry of entries) {
     if (next.has(entry.outPath)) continue
-    const content = entry.copyFrom ? copyStamp(entry.copyFrom) : (entry.data ?? '')
+    const content = contentOf(entry)
     next.set(entry.outPath, content)
     if (same(state.get(entry.outPath), content)) continue
     const path = join(root, entry.outPath)
@@ -56,6 +56,20 @@ export async function writeChangedFiles(outPath: string, entries: Iterable<SiteE
 }
 
 type Content = string | Uint8Array | CopyStamp
+
+function contentOf(entry: SiteEntry): Content {
+  return entry.copyFrom ? copyStamp(entry.copyFrom) : (entry.data ?? '')
+}
+
+/**
+ * Make `state` say that the site folder holds exactly `entries`, as after a
+ * whole site was written atomically (a `dev` session's first build), so that
+ * later calls write only what changes.
+ */
+export function rememberWrittenFiles(state: WriteState, entries: Iterable<SiteEntry>): void {
+  state.clear()
+  for (const entry of entries) if (!state.has(entry.outPath)) state.set(entry.outPath, contentOf(entry))
+}
 
 function isCopy(content: Content | undefined): content is CopyStamp {
   return typeof content === 'object' && content !== null && !(content instanceof Uint8Array)
@@ -80,10 +94,13 @@ function copyStamp(path: string): CopyStamp {
 /**
  * Record what a `dev` session left in the site folder as the site manifest
  * (see `manifest.ts`), so that the next `coursebook build` carries the
- * unchanged files over instead of writing the whole site again. Marked
- * incomplete: the folder may also hold files of older builds.
+ * unchanged files over instead of writing the whole site again. `complete`
+ * when the folder holds nothing else: the session began by writing the whole
+ * site atomically, and since then every file it wrote or removed went through
+ * `state`. Otherwise the folder may also hold files of older builds, and the
+ * next build rewrites it (carrying over what it can).
  */
-export async function recordWrittenFiles(outPath: string, state: WriteState, manifestPath: string): Promise<void> {
+export async function recordWrittenFiles(outPath: string, state: WriteState, manifestPath: string, options: {complete?: boolean} = {}): Promise<void> {
   const root = resolve(outPath)
   const files: Record<string, FileStamp> = {}
   const sources: Record<string, FileStamp> = {}
@@ -101,5 +118,5 @@ export async function recordWrittenFiles(outPath: string, state: WriteState, man
     }
     files[path] = {hash, ...stamp}
   }
-  await writeManifest(manifestPath, {files, sources, complete: false})
+  await writeManifest(manifestPath, {files, sources, complete: options.complete === true})
 }

@@ -1,8 +1,9 @@
 import {afterEach, describe, expect, it} from 'vitest'
-import {existsSync, readFileSync, renameSync, writeFileSync, mkdirSync} from 'node:fs'
+import {existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {DevSession, type DevBuildReport} from '../../src/dev/session.js'
 import {tempCourse} from '../sites/helpers.js'
+import {build} from '../../src/pipeline/run.js'
 
 const notebook = (text: string) =>
   JSON.stringify({nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{cell_type: 'markdown', id: 'a', metadata: {}, source: text}]})
@@ -74,6 +75,46 @@ describe('coursebook dev with a real watcher', () => {
     expect(readFileSync(join(course.root, 'dist/index.html'), 'utf8')).toContain('Dev course renamed')
   })
 })
+
+describe('a build after a dev session', () => {
+  it('finds the folder exactly as the session left it, and touches nothing', async () => {
+    const course = tempCourse('cb-dev-then-build-')
+    course.write('week-1/a.ipynb', notebook('# Alpha\n\nFirst.'))
+    course.write('week-1/b.md', '# Beta')
+    const configPath = join(course.root, 'site.config.ts')
+    writeFileSync(configPath, `export default {code: 'DEV2', title: 'Dev then build'}\n`)
+    // A file an older build left: the session's first, whole write leaves it out.
+    mkdirSync(join(course.root, 'dist'), {recursive: true})
+    writeFileSync(join(course.root, 'dist', 'stale.html'), 'older')
+    const reports: DevBuildReport[] = []
+    session = new DevSession({configPath, port: 0, host: '127.0.0.1', onBuild: (r) => reports.push(r)})
+    await session.start()
+    expect(existsSync(join(course.root, 'dist', 'stale.html'))).toBe(false)
+    writeFileSync(join(course.root, 'content/week-1/a.ipynb'), notebook('# Alpha\n\nSecond.'))
+    await nextBuild(reports, 1)
+    await session.close()
+    session = undefined
+
+    const files = siteFiles(join(course.root, 'dist'))
+    const stamps = new Map(files.map((f) => [f, statSync(join(course.root, 'dist', f), {bigint: true})]))
+    const folder = statSync(join(course.root, 'dist'), {bigint: true}).ino
+    const result = await build({configPath})
+    expect(result.rendered).toEqual([])
+    // Not even replaced by a copy of itself (hard links would keep the files' own inodes).
+    expect(statSync(join(course.root, 'dist'), {bigint: true}).ino).toBe(folder)
+    expect(siteFiles(join(course.root, 'dist'))).toEqual(files)
+    for (const [file, before] of stamps) {
+      const after = statSync(join(course.root, 'dist', file), {bigint: true})
+      expect([after.ino, after.mtimeNs], file).toEqual([before.ino, before.mtimeNs])
+    }
+    expect(readFileSync(join(course.root, 'dist/week-1/a.html'), 'utf8')).toContain('Second.')
+  })
+})
+
+/** Every file under `dir`, relative, sorted. */
+function siteFiles(dir: string): string[] {
+  return (readdirSync(dir, {recursive: true}) as string[]).filter((f) => statSync(join(dir, f)).isFile()).sort()
+}
 
 describe('the dev server', () => {
   it('refuses paths that leave the site, in every encoding', async () => {
