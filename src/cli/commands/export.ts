@@ -3,8 +3,10 @@ import {relative, resolve} from 'node:path'
 import {build, isFailure} from '../../pipeline/run.js'
 import {locateConfig} from '../../config/load.js'
 import {printDiagnostics, printFatal, type Output} from '../output.js'
+import {readBuildFor} from './build.js'
 
 export const exportHelp = `Usage: coursebook export ouxml [DIR] [--config FILE] [--unit NAME] [--out DIR] [--validate] [--schema PATH] [--strict] [--no-cache]
+                              [--now DATE] [--audience student|tutor|team]
 
 Write the course as OU-XML for the OU VLE, and nothing else: one document per
 unit (or one for the course, with ouxml.itemPer: 'course'), as <name>.xml, the
@@ -23,11 +25,16 @@ Options:
   --schema PATH  the schema (.xsd) to validate against; implies --validate
   --strict       exit with status 1 on any warning, not only on errors
   --no-cache     render every page again instead of reusing unchanged ones
+  --now DATE     export as on DATE (YYYY-MM-DD): the units released by then,
+                 e.g. to hand a unit to the VLE before its release date
+  --audience A   who the export is for: student (the default: solutions and
+                 tutor notes removed), tutor or team
   -h, --help     show this help
 
 Examples:
   coursebook export ouxml
   coursebook export ouxml --unit week-02-modelling-motion --out vle
+  coursebook export ouxml --unit week-05-filters --now 2026-11-02
   coursebook export ouxml --schema ../ouxml-schema/OUIntermediateSchema.xsd`
 
 /** `coursebook export <format>`: returns the exit code. */
@@ -52,6 +59,8 @@ export async function exportCommand(argv: string[], output: Output): Promise<num
       schema: {type: 'string'},
       strict: {type: 'boolean', default: false},
       'no-cache': {type: 'boolean', default: false},
+      now: {type: 'string'},
+      audience: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
     },
     strict: true,
@@ -64,9 +73,13 @@ export async function exportCommand(argv: string[], output: Output): Promise<num
     output.err('Give one course folder, or --config FILE, not both. Run coursebook export --help.')
     return 1
   }
+  const target = readBuildFor(values, output)
+  if (!target) return 1
   const started = performance.now()
   try {
     const result = await build({
+      now: target.now,
+      audience: target.audience,
       configPath: values.config ?? (positionals[0] === undefined ? undefined : locateConfig(positionals[0])),
       outDir: values.out,
       cache: !values['no-cache'],

@@ -39,6 +39,21 @@ describe('coursebook export ouxml', () => {
     expect(existsSync(join(root, 'dist'))).toBe(false)
   })
 
+  it('exports as on the date given by --now: a unit due later is left out, and in once its date has come', async () => {
+    const root = course()
+    writeFileSync(join(root, 'content/week-2/_unit.yml'), 'title: Week 2\nrelease: 2026-10-05\n')
+    const config = join(root, 'site.config.ts')
+    const before = capture()
+    expect(await main(['export', 'ouxml', '--config', config, '--now', '2026-10-01', '--out', join(root, 'before'), '--no-cache'], before)).toBe(0)
+    expect(readdirSync(join(root, 'before')).sort()).toEqual(['week-1.xml', 'week-1.zip'])
+    const after = capture()
+    expect(await main(['export', 'ouxml', '--config', config, '--now', '2026-10-05', '--unit', 'week-2', '--out', join(root, 'after'), '--no-cache'], after)).toBe(0)
+    expect(readdirSync(join(root, 'after')).sort()).toEqual(['week-2.xml', 'week-2.zip'])
+    const bad = capture()
+    expect(await main(['export', 'ouxml', '--config', config, '--now', 'next week'], bad)).toBe(1)
+    expect(bad.stderr).toEqual(['--now next week is not a date. Write it as YYYY-MM-DD, e.g. --now 2026-10-05.'])
+  })
+
   it('fails with a named error for an unknown unit, and explains itself for an unknown format', async () => {
     const root = course()
     const unknownUnit = capture()
