@@ -1,5 +1,5 @@
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
-import {readFileSync} from 'node:fs'
+import {rm} from 'node:fs/promises'
+import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {randomBytes} from 'node:crypto'
 import {crc32} from 'node:zlib'
@@ -87,14 +87,16 @@ export function openCacheStore(dir: string): CacheStore {
       const path = pathOf(key)
       const payload = typeof value === 'string' ? Buffer.from(value) : value
       const folder = join(dir, key.slice(0, 2))
-      await mkdir(folder, {recursive: true})
+      // Synchronously: a cold build stores every page at once, and awaited writes kept all their payloads
+      // alive together (the benchmark build's peak RSS was about 45 MB higher).
+      mkdirSync(folder, {recursive: true})
       const temporary = join(folder, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
       try {
-        await writeFile(temporary, Buffer.concat([Buffer.from(`${MAGIC}${checkOf(payload)}\n`, 'latin1'), payload]))
-        await rename(temporary, path)
+        writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC}${checkOf(payload)}\n`, 'latin1'), payload]))
+        renameSync(temporary, path)
         stats.writes++
       } catch (error) {
-        await rm(temporary, {force: true}).catch(() => undefined)
+        rmSync(temporary, {force: true})
         throw error
       }
     },
