@@ -1,9 +1,8 @@
-import {mkdir, rename, rm, writeFile, copyFile} from 'node:fs/promises'
+import {mkdir, rename, rm, writeFile, copyFile, readFile} from 'node:fs/promises'
 import {statSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import type {SiteEntry} from './site.js'
 import {contentHash} from '../cache/digest.js'
-import {readFile} from 'node:fs/promises'
 import {statStamp, writeManifest, type FileStamp} from './manifest.js'
 
 /** A copied file, known by its source's identity, size and modification time rather than its bytes. */

@@ -1,5 +1,5 @@
-import {rm, rename, readdir, readFile} from 'node:fs/promises'
-import {copyFileSync, existsSync, linkSync, mkdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {rm, rename, readdir} from 'node:fs/promises'
+import {copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import {CoursebookError, WriteFailed} from '../diagnostics/errors.js'
 import {contentHash} from '../cache/digest.js'
@@ -57,7 +57,7 @@ export async function writeSiteAtomically(outPath: string, entries: Iterable<Sit
   const previous = await readManifest(existsSync(target) ? options.manifest : undefined)
   const staging = `${target}${STAGING}${process.pid}-${Date.now()}`
   try {
-    const {planned, sources} = await plan(target, entries, previous)
+    const {planned, sources} = plan(target, entries, previous)
     const reused = planned.filter((p) => p.reuse).length
     if (previous.complete && reused === planned.length && planned.length === Object.keys(previous.files).length) {
       if (options.manifest) await writeManifest(options.manifest, {files: previous.files, sources, complete: true})
@@ -81,7 +81,7 @@ export async function writeSiteAtomically(outPath: string, entries: Iterable<Sit
  * that is unchanged, so unchanged sources are not read) and mark those the
  * current site already holds, untouched since it was written.
  */
-async function plan(target: string, entries: Iterable<SiteEntry>, previous: SiteManifest) {
+function plan(target: string, entries: Iterable<SiteEntry>, previous: SiteManifest) {
   const unique = new Map<string, SiteEntry>()
   for (const entry of entries) {
     if (unique.has(entry.outPath)) continue
@@ -90,7 +90,7 @@ async function plan(target: string, entries: Iterable<SiteEntry>, previous: Site
     unique.set(entry.outPath, entry)
   }
   const sources: Record<string, FileStamp> = {}
-  const planned = await mapBounded([...unique.values()], async (entry): Promise<PlannedEntry> => {
+  const planned = [...unique.values()].map((entry): PlannedEntry => {
     let hash: string
     let bytes: Buffer | undefined
     if (entry.copyFrom) {
@@ -98,7 +98,7 @@ async function plan(target: string, entries: Iterable<SiteEntry>, previous: Site
       const known = previous.sources[entry.copyFrom]
       if (known && sameStamp(known, stamp)) hash = known.hash
       else {
-        bytes = await readFile(entry.copyFrom)
+        bytes = readFileSync(entry.copyFrom)
         hash = contentHash(bytes)
       }
       if (stamp) sources[entry.copyFrom] = {hash, ...stamp}
@@ -149,20 +149,6 @@ function linkOrCopy(from: string, to: string): boolean {
   } catch {
     return false
   }
-}
-
-/** Run `fn` over `items` with bounded concurrency: enough to overlap I/O without exhausting file handles. */
-async function mapBounded<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await fn(items[index]!)
-    }
-  }
-  await Promise.all(Array.from({length: Math.min(16, items.length)}, worker))
-  return results
 }
 
 async function removeLeftovers(target: string): Promise<void> {
