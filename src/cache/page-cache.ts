@@ -1,14 +1,20 @@
 import {readFileSync, statSync} from 'node:fs'
-import type {Asset, PageResult, PageSource} from '../pipeline/types.js'
+import {deserialize, serialize} from 'node:v8'
+import type {PageResult, PageSource} from '../pipeline/types.js'
 import type {Diagnostic} from '../diagnostics/report.js'
 import type {CacheStore} from './store.js'
 import {contentHash, digest} from './digest.js'
 
-/** A page outcome as stored: assets' bytes in base64, the source left out (the build has it). */
+/**
+ * A page outcome as stored, the source left out (the build has it). Entries
+ * are V8's structured serialisation (what the page workers already send their
+ * results in): assets' bytes stay bytes, and long HTML strings are copied
+ * rather than escaped and re-encoded as JSON would.
+ */
 interface StoredPage {
   inputs: string
   dependencies: string[]
-  result?: Omit<PageResult, 'source' | 'assets'> & {assets: Array<Omit<Asset, 'data'> & {base64?: string; text?: string}>}
+  result?: Omit<PageResult, 'source'>
   diagnostics: Diagnostic[]
 }
 
@@ -32,10 +38,22 @@ export class PageCache {
 
   /** The cached outcome of a page, if it is still valid. */
   async lookup(source: PageSource, pagesByFile: ReadonlyMap<string, PageSource>): Promise<PageOutcomeLike | undefined> {
-    const entry = await this.store.getJson<StoredPage>(keyOf(source))
+    const entry = await this.read(source)
     if (!entry) return undefined
     if (entry.inputs !== (this.inputs(source, entry.dependencies, pagesByFile))) return undefined
-    return {result: entry.result ? revive(entry.result, source) : undefined, diagnostics: entry.diagnostics}
+    return {result: entry.result ? {...entry.result, source} : undefined, diagnostics: entry.diagnostics}
+  }
+
+  private async read(source: PageSource): Promise<StoredPage | undefined> {
+    const bytes = await this.store.get(keyOf(source))
+    if (!bytes) return undefined
+    try {
+      const entry = deserialize(bytes) as StoredPage
+      // An entry from an older coursebook (or another Node) that reads as something else is a miss.
+      return typeof entry?.inputs === 'string' && Array.isArray(entry.dependencies) ? entry : undefined
+    } catch {
+      return undefined
+    }
   }
 
   /**
@@ -48,10 +66,10 @@ export class PageCache {
     const stored: StoredPage = {
       inputs: this.inputs(source, dependencies, pagesByFile),
       dependencies,
-      result: outcome.result ? flatten(outcome.result) : undefined,
+      result: outcome.result ? withoutSource(outcome.result) : undefined,
       diagnostics: outcome.diagnostics,
     }
-    await this.store.setJson(keyOf(source), stored)
+    await this.store.set(keyOf(source), serialize(stored))
   }
 
   private inputs(source: PageSource, dependencies: readonly string[], pagesByFile: ReadonlyMap<string, PageSource>): string {
@@ -77,19 +95,7 @@ function fileStamp(path: string): string {
   }
 }
 
-function flatten(result: PageResult): NonNullable<StoredPage['result']> {
-  const {source: _source, assets, ...rest} = result
-  return {
-    ...rest,
-    assets: assets.map(({data, ...asset}) =>
-      data === undefined ? asset : typeof data === 'string' ? {...asset, text: data} : {...asset, base64: Buffer.from(data).toString('base64')},
-    ),
-  }
-}
-
-function revive(stored: NonNullable<StoredPage['result']>, source: PageSource): PageResult {
-  const assets: Asset[] = stored.assets.map(({base64, text, ...asset}) =>
-    base64 !== undefined ? {...asset, data: new Uint8Array(Buffer.from(base64, 'base64'))} : text !== undefined ? {...asset, data: text} : asset,
-  )
-  return {...stored, source, assets}
+function withoutSource(result: PageResult): Omit<PageResult, 'source'> {
+  const {source: _source, ...rest} = result
+  return rest
 }

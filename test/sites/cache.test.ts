@@ -63,11 +63,11 @@ describe('the persistent page cache', () => {
     const {root, config} = await sampleCopy()
     const first = await build({config})
     const dir = join(root, '.coursebook/cache/pages')
-    for (const sub of readdirSync(dir)) {
-      for (const name of readdirSync(join(dir, sub))) {
-        const path = join(dir, sub, name)
-        writeFileSync(path, readFileSync(path).subarray(0, 100))
-      }
+    const entries = readdirSync(dir)
+    expect(entries.length).toBeGreaterThanOrEqual(first.pages.length)
+    for (const name of entries) {
+      const path = join(dir, name)
+      writeFileSync(path, readFileSync(path).subarray(0, 100))
     }
     const after = await build({config})
     expect(after.rendered).toHaveLength(first.pages.length)
