@@ -1,5 +1,5 @@
 import {beforeAll, describe, expect, it} from 'vitest'
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {select, selectAll} from 'hast-util-select'
@@ -105,5 +105,27 @@ describe('the sample course', () => {
       }
     }
     expect(existsSync(join(result.outPath, 'assets/katex/fonts/KaTeX_Main-Regular.woff2'))).toBe(true)
+  })
+
+  it('carries every file its stylesheets load, and KaTeX\'s fonts as WOFF2 alone', () => {
+    // The TikZ stylesheet names every Computer Modern face; a page's diagrams bring the files of those they use.
+    const sheets = selectAll('link[rel~=stylesheet]', page('index.html'))
+      .map((e) => join(result.outPath, String(e.properties.href)))
+      .filter((sheet) => !sheet.endsWith('tikz.css'))
+    expect(sheets.length).toBeGreaterThan(1)
+    for (const sheet of sheets) {
+      const css = readFileSync(sheet, 'utf8')
+      for (const [, url] of css.matchAll(/url\(["']?([^)"']+)["']?\)/g)) {
+        if (url!.startsWith('data:')) continue
+        expect(existsSync(join(sheet, '..', url!)), `${sheet}: ${url}`).toBe(true)
+      }
+    }
+    const katex = readFileSync(join(result.outPath, 'assets/katex/katex.min.css'), 'utf8')
+    const faces = katex.match(/@font-face\{[^}]*\}/g) ?? []
+    expect(faces.length).toBeGreaterThan(15)
+    for (const face of faces) expect(face.match(/url\(([^)]+)\)/g), face).toEqual([expect.stringMatching(/\.woff2\)$/)])
+    const fonts = readdirSync(join(result.outPath, 'assets/katex/fonts'))
+    expect(fonts.length).toBe(faces.length)
+    expect(fonts.every((f) => f.endsWith('.woff2'))).toBe(true)
   })
 })
