@@ -101,14 +101,15 @@ export class DevSession {
   private lastError: Error | undefined
 
   /** Start watching; resolves once the initial scan is done, so no edit after `start()` is missed. */
-  private watch(): Promise<void> {
+  private async watch(): Promise<void> {
     const config = this.loaded!.config
     const paths = [config.contentPath, ...this.loaded!.dependencies, ...this.themeDirs()]
-    this.watcher = watchPaths(paths, (path, kind) => {
+    const watcher = await watchPaths(paths, (path, kind) => {
       this.changes.set(path, kind)
       this.queue.push(path)
     })
-    return new Promise((resolve) => this.watcher!.once('ready', () => resolve()))
+    this.watcher = watcher
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
   }
 
   private themeDirs(): string[] {

@@ -1,4 +1,4 @@
-import {watch, type FSWatcher} from 'chokidar'
+import type {FSWatcher} from 'chokidar'
 import {isIgnoredName} from '../load/discover.js'
 import type {ChangeKind} from './graph.js'
 import {basename} from 'node:path'
@@ -7,9 +7,12 @@ import {basename} from 'node:path'
  * Watch folders and files for `coursebook dev` (the only chokidar import).
  * chokidar 4+ has no globs, so paths are filtered here: dotfiles, checkpoints
  * and `_build` are ignored like the build ignores them. Events are reported
- * only once a write has finished.
+ * only once a write has finished. chokidar is loaded here, on first use: a
+ * build never needs it, and it is an ES module only, which the CLI's
+ * CommonJS bundle (see scripts/bundle.mjs) may not `require`.
  */
-export function watchPaths(paths: readonly string[], onChange: (path: string, kind: ChangeKind) => void): FSWatcher {
+export async function watchPaths(paths: readonly string[], onChange: (path: string, kind: ChangeKind) => void): Promise<FSWatcher> {
+  const {watch} = await import('chokidar')
   const watcher = watch([...paths], {
     ignoreInitial: true,
     ignored: (path) => isIgnoredName(basename(path)) && !paths.includes(path),
