@@ -43,7 +43,7 @@ export function codeStamp(): string {
     for (const entry of readdirSync(dir, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name)
       if (entry.isDirectory()) walk(path)
-      else if (/\.(js|ts|mjs)$/.test(entry.name)) {
+      else if (/\.(c?js|ts|mjs)$/.test(entry.name)) {
         const info = statSync(path)
         hash.update(`${path}\0${info.size}\0${info.mtimeMs}\n`)
       }

@@ -22,6 +22,7 @@ describe('the packed package', () => {
     const contents = execFileSync('tar', ['-tzf', tarball], {encoding: 'utf8'}).split('\n')
     expect(contents).toContain('package/lib/src/index.js')
     expect(contents).toContain('package/lib/bundle/cli.js')
+    expect(contents).toContain('package/lib/bundle/core.cjs.cache')
     expect(contents).toContain('package/themes/default/assets/theme.css')
     expect(contents).toContain('package/themes/institutional/assets/institutional.css')
     expect(contents).toContain('package/CHANGELOG.md')
