@@ -52,15 +52,33 @@ describe('writing a site over its previous version', () => {
     expect(existsSync(join(out, 'old.html'))).toBe(false)
   })
 
-  it('writes everything when the manifest is damaged, or the site was removed', async () => {
+  it('compares bytes when the manifest is damaged, and writes everything when the site was removed', async () => {
     const {out, manifest, source} = setup()
     await writeSiteAtomically(out, site(source), {manifest})
     writeFileSync(manifest, '{"version": 1, "files": ')
-    expect((await writeSiteAtomically(out, site(source), {manifest})).written).toBe(3)
+    expect(await writeSiteAtomically(out, site(source), {manifest})).toEqual({written: 0, reused: 3, unchanged: false})
     const {rmSync} = await import('node:fs')
     rmSync(out, {recursive: true})
     expect((await writeSiteAtomically(out, site(source), {manifest})).written).toBe(3)
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<h1>Home</h1>')
+  })
+})
+
+describe('writing a site without a manifest (a build without its cache)', () => {
+  it('carries over the files whose bytes are the same, and writes those that differ, even at the same size', async () => {
+    const {out, source} = setup()
+    await writeSiteAtomically(out, site(source))
+    const home = inode(join(out, 'index.html'))
+    const picture = inode(join(out, 'week-1/picture.png'))
+    // Same length as '<p>one</p>', other bytes.
+    const result = await writeSiteAtomically(out, site(source, '<p>two</p>'))
+    expect(result).toEqual({written: 1, reused: 2, unchanged: false})
+    expect(inode(join(out, 'index.html'))).toBe(home)
+    expect(inode(join(out, 'week-1/picture.png'))).toBe(picture)
+    expect(readFileSync(join(out, 'week-1/page.html'), 'utf8')).toBe('<p>two</p>')
+    writeFileSync(source, 'PNG byteZ')
+    expect((await writeSiteAtomically(out, site(source, '<p>two</p>'))).written).toBe(1)
+    expect(readFileSync(join(out, 'week-1/picture.png'), 'utf8')).toBe('PNG byteZ')
   })
 })
 
