@@ -97,9 +97,16 @@ function indents(node: XmlElement, children: XmlJsElement[]): boolean {
 }
 
 function indent(children: XmlJsElement[], depth: number): XmlJsElement[] {
-  return [...children.flatMap((child) => [pad(depth + 1), child]), pad(depth)]
+  const inner = pad(depth + 1)
+  const indented: XmlJsElement[] = []
+  for (const child of children) indented.push(inner, child)
+  indented.push(pad(depth))
+  return indented
 }
 
+/** Line breaks with indentation, one shared node per depth (xml-js only reads them). */
+const PADS: XmlJsElement[] = []
+
 function pad(depth: number): XmlJsElement {
-  return {type: 'text', text: `\n${'  '.repeat(depth)}`}
+  return (PADS[depth] ??= {type: 'text', text: `\n${'  '.repeat(depth)}`})
 }
