@@ -2,6 +2,7 @@ import {Memo} from '../../cache/memo.js'
 import {createHighlighter, bundledLanguages, type Highlighter, type BundledLanguage} from 'shiki'
 import {createJavaScriptRegexEngine} from 'shiki/engine/javascript'
 import {constructRegex, loadConvertedLanguage} from './precompiled-grammars.js'
+import {replayingEngine} from './replay-engine.js'
 
 /**
  * Themes for light and dark mode; switched by CSS variables, not by
@@ -18,6 +19,7 @@ const ALIASES: Record<string, string> = {
 }
 
 let highlighter: Promise<Highlighter> | undefined
+let regexes: ReturnType<typeof replayingEngine> | undefined
 const loading = new Map<string, Promise<void>>()
 
 /** Map a notebook or fence language name to a shiki language id, or undefined if shiki has none. */
@@ -36,7 +38,9 @@ export async function getHighlighter(languages: Iterable<BundledLanguage>): Prom
   // The JavaScript regex engine starts in about 10 ms (the WebAssembly one in about 80) and tokenised
   // this project's benchmark notebooks faster; `forgiving` skips the rare pattern it cannot translate.
   // Patterns converted when coursebook was compiled are not converted again (see precompiled-grammars.ts).
-  highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [], engine: createJavaScriptRegexEngine({forgiving: true, regexConstructor: constructRegex})})
+  // The dark theme's pass over a block replays the light one's matches (see replay-engine.ts).
+  regexes ??= replayingEngine(createJavaScriptRegexEngine({forgiving: true, regexConstructor: constructRegex}))
+  highlighter ??= createHighlighter({themes: Object.values(SHIKI_THEMES), langs: [], engine: regexes.engine})
   const instance = await highlighter
   const pending: Promise<void>[] = []
   for (const lang of languages) {
@@ -61,9 +65,13 @@ export const TOKENIZE_TIME_LIMIT_MS = 10_000
 
 /** Highlight code to a `<pre class="shiki">` HTML string, colours as CSS variables. */
 export function highlightToHtml(instance: Highlighter, code: string, lang: BundledLanguage): string {
-  return highlighted.get(`${lang}\0${code}`, () =>
-    instance.codeToHtml(code.replace(/\n$/, ''), {lang, themes: SHIKI_THEMES, defaultColor: false, tokenizeTimeLimit: TOKENIZE_TIME_LIMIT_MS}),
-  )
+  return highlighted.get(`${lang}\0${code}`, () => {
+    try {
+      return instance.codeToHtml(code.replace(/\n$/, ''), {lang, themes: SHIKI_THEMES, defaultColor: false, tokenizeTimeLimit: TOKENIZE_TIME_LIMIT_MS})
+    } finally {
+      regexes?.forget()
+    }
+  })
 }
 
 /** Identical blocks (a shared import cell, a repeated command) are highlighted once per process. */
