@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {Script} from 'node:vm'
@@ -17,8 +18,10 @@ import {fileURLToPath} from 'node:url'
  *
  * The cache is made when coursebook is compiled (scripts/train-code-cache.mjs
  * builds the sample course and saves what V8 compiled). V8 checks it against
- * the source, its own version and its flags, and ignores a cache that does not
- * match: the bundle then compiles as usual, only slower.
+ * its own version and flags, but checks the source only by its length, so the
+ * cache file starts with the SHA-256 of the bundle it was made from and is
+ * used only with that bundle. A cache that does not match is ignored: the
+ * bundle then compiles as usual, only slower.
  *
  * The bundle sees `import.meta.url` as the URL of `index.js` beside it (what
  * its modules use to find their siblings), and calls `__coursebookImport` for
@@ -31,8 +34,13 @@ interface Core {
   cache: CodeCacheStatus
 }
 
-/** Whether the bundle started from the code cache: `used`, `rejected` by V8 (another Node, other flags), or `missing`. */
-export type CodeCacheStatus = 'used' | 'rejected' | 'missing'
+/**
+ * Whether the bundle started from the code cache: `used`; `rejected` by V8
+ * (another Node, other flags); `stale` (made from another bundle); `missing`.
+ */
+export type CodeCacheStatus = 'used' | 'rejected' | 'stale' | 'missing'
+
+const DIGEST_BYTES = 32
 
 const here = new URL('.', import.meta.url)
 const bundlePath = fileURLToPath(new URL('core.cjs', here))
@@ -53,7 +61,8 @@ export function codeCacheStatus(): CodeCacheStatus {
 
 /** Save what V8 has compiled of the bundle so far, for the next process to start from. */
 export function saveCodeCache(): void {
-  writeFileSync(cachePath, loadCoreScript().createCachedData())
+  const data = loadCoreScript().createCachedData()
+  writeFileSync(cachePath, Buffer.concat([createHash('sha256').update(readFileSync(bundlePath)).digest(), data]))
 }
 
 function loadCoreScript(): Script {
@@ -62,19 +71,23 @@ function loadCoreScript(): Script {
 }
 
 function evaluate(): Core {
-  const source = readFileSync(bundlePath, 'utf8')
+  const bytes = readFileSync(bundlePath)
+  let cache: CodeCacheStatus = 'missing'
   let cachedData: Buffer | undefined
   try {
-    cachedData = readFileSync(cachePath)
+    const stored = readFileSync(cachePath)
+    const digest = createHash('sha256').update(bytes).digest()
+    if (stored.subarray(0, DIGEST_BYTES).equals(digest)) cachedData = stored.subarray(DIGEST_BYTES)
+    else cache = 'stale'
   } catch {
     cachedData = undefined
   }
-  const wrapper = `(function (exports, require, module, __filename, __dirname, __coursebookModuleUrl, __coursebookImport) {${source}\n})`
+  const wrapper = `(function (exports, require, module, __filename, __dirname, __coursebookModuleUrl, __coursebookImport) {${bytes.toString('utf8')}\n})`
   const script = new Script(wrapper, {filename: bundlePath, cachedData})
+  if (cachedData) cache = script.cachedDataRejected ? 'rejected' : 'used'
   const entry = new URL('index.js', here)
   const module = {exports: {} as Record<string, unknown>}
   const run = script.runInThisContext() as (...args: unknown[]) => void
   run(module.exports, createRequire(entry), module, fileURLToPath(entry), fileURLToPath(here), entry.href, (specifier: string) => import(specifier))
-  return {exports: module.exports, script, cache: cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used'}
+  return {exports: module.exports, script, cache}
 }
-

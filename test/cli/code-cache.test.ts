@@ -1,6 +1,6 @@
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, onTestFinished} from 'vitest'
 import {execFileSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -39,6 +39,24 @@ describe.skipIf(!compiled)('the CommonJS core and its code cache', () => {
     const page = 'week-01-getting-started/index.html'
     expect(readFileSync(join(sites[1]!, page), 'utf8')).toBe(readFileSync(join(sites[0]!, page), 'utf8'))
   }, 120_000)
+
+  it('does not use a cache made from another bundle, even one of the same length (V8 would only compare lengths)', () => {
+    // Inside the project, where the bundle's external packages resolve.
+    const copy = mkdtempSync(join(projectRoot, 'lib', '.bundle-copy-'))
+    onTestFinished(() => rmSync(copy, {recursive: true, force: true}))
+    cpSync(bundle, copy, {recursive: true})
+    const core = join(copy, 'core.cjs')
+    const source = readFileSync(core, 'utf8')
+    // Same length, other code: a string in the bundle changes one letter.
+    const edited = source.replace('__coursebookImport("chokidar")', '__coursebookImport("chokidaR")')
+    expect(edited.length).toBe(source.length)
+    expect(edited).not.toBe(source)
+    writeFileSync(core, edited)
+    const status = (flags: string[]) => node(flags, `const l = await import(${JSON.stringify(pathToFileURL(join(copy, 'core-loader.js')).href)}); console.log(l.codeCacheStatus())`).trim()
+    expect(status([])).toBe('stale')
+    writeFileSync(core, source)
+    expect(status([])).toBe('used')
+  })
 
   it('keeps no import() of its own: the ones it needs go through the loader', () => {
     const source = readFileSync(join(bundle, 'core.cjs'), 'utf8')
