@@ -1,5 +1,5 @@
 import {rm} from 'node:fs/promises'
-import {closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {randomBytes} from 'node:crypto'
 import {crc32} from 'node:zlib'
@@ -97,8 +97,8 @@ export function openCacheStore(dir: string): CacheStore {
         // Header and payload written one after the other: joining them would copy the payload once more.
         const fd = openSync(temporary, 'w')
         try {
-          writeAll(fd, Buffer.from(`${MAGIC}${checkOf(payload)}\n`, 'latin1'))
-          writeAll(fd, payload)
+          writeFileSync(fd, `${MAGIC}${checkOf(payload)}\n`, 'latin1')
+          writeFileSync(fd, payload)
         } finally {
           closeSync(fd)
         }
@@ -126,7 +126,3 @@ export function openCacheStore(dir: string): CacheStore {
   return store
 }
 
-/** Write all of `data` at the file's current position (a single write may take less than all). */
-function writeAll(fd: number, data: Uint8Array): void {
-  for (let done = 0; done < data.byteLength; ) done += writeSync(fd, data, done, data.byteLength - done)
-}

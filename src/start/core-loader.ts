@@ -1,8 +1,8 @@
-import {createHash} from 'node:crypto'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {Script} from 'node:vm'
 import {fileURLToPath} from 'node:url'
+import {contentHash} from '../cache/digest.js'
 
 /**
  * Loads coursebook's CommonJS bundle (`core.cjs`, made by scripts/bundle.mjs)
@@ -32,6 +32,8 @@ interface Core {
   exports: Record<string, unknown>
   script: Script
   cache: CodeCacheStatus
+  /** The bundle's content hash, which the cache file starts with. */
+  digest: string
 }
 
 /**
@@ -40,7 +42,8 @@ interface Core {
  */
 export type CodeCacheStatus = 'used' | 'rejected' | 'stale' | 'missing'
 
-const DIGEST_BYTES = 32
+/** Hex SHA-256, as `contentHash` gives it. */
+const DIGEST_LENGTH = 64
 
 const here = new URL('.', import.meta.url)
 const bundlePath = fileURLToPath(new URL('core.cjs', here))
@@ -61,23 +64,18 @@ export function codeCacheStatus(): CodeCacheStatus {
 
 /** Save what V8 has compiled of the bundle so far, for the next process to start from. */
 export function saveCodeCache(): void {
-  const data = loadCoreScript().createCachedData()
-  writeFileSync(cachePath, Buffer.concat([createHash('sha256').update(readFileSync(bundlePath)).digest(), data]))
-}
-
-function loadCoreScript(): Script {
   loadCore()
-  return loaded!.script
+  writeFileSync(cachePath, Buffer.concat([Buffer.from(loaded!.digest, 'latin1'), loaded!.script.createCachedData()]))
 }
 
 function evaluate(): Core {
   const bytes = readFileSync(bundlePath)
+  const digest = contentHash(bytes)
   let cache: CodeCacheStatus = 'missing'
   let cachedData: Buffer | undefined
   try {
     const stored = readFileSync(cachePath)
-    const digest = createHash('sha256').update(bytes).digest()
-    if (stored.subarray(0, DIGEST_BYTES).equals(digest)) cachedData = stored.subarray(DIGEST_BYTES)
+    if (stored.subarray(0, DIGEST_LENGTH).toString('latin1') === digest) cachedData = stored.subarray(DIGEST_LENGTH)
     else cache = 'stale'
   } catch {
     cachedData = undefined
@@ -89,5 +87,5 @@ function evaluate(): Core {
   const module = {exports: {} as Record<string, unknown>}
   const run = script.runInThisContext() as (...args: unknown[]) => void
   run(module.exports, createRequire(entry), module, fileURLToPath(entry), fileURLToPath(here), entry.href, (specifier: string) => import(specifier))
-  return {exports: module.exports, script, cache}
+  return {exports: module.exports, script, cache, digest}
 }

@@ -65,7 +65,7 @@ export async function writeSiteAtomically(outPath: string, entries: Iterable<Sit
       if (options.manifest) await writeManifest(options.manifest, {files, sources, complete: true})
       return {written: 0, reused, unchanged: true}
     }
-    const files = writeEntries(staging, planned, target, previous)
+    const files = writeEntries(staging, planned, target)
     const retired = `${target}${RETIRED}${process.pid}-${Date.now()}`
     if (existsSync(target)) await rename(target, retired)
     await rename(staging, target)
@@ -81,7 +81,8 @@ export async function writeSiteAtomically(outPath: string, entries: Iterable<Sit
 /**
  * Hash every file of the new site (a copied file by its source's stamp when
  * that is unchanged, so unchanged sources are not read) and mark those the
- * current site already holds, untouched since it was written.
+ * current site already holds: untouched since it was written, by the
+ * manifest, or else with the same bytes.
  */
 function plan(target: string, entries: Iterable<SiteEntry>, previous: SiteManifest) {
   const unique = new Map<string, SiteEntry>()
@@ -95,6 +96,8 @@ function plan(target: string, entries: Iterable<SiteEntry>, previous: SiteManife
   const planned = [...unique.values()].map((entry): PlannedEntry => {
     let hash: string
     let bytes: Buffer | undefined
+    /** The new file's size in bytes. */
+    let size: number | undefined
     if (entry.copyFrom) {
       const stamp = statStamp(entry.copyFrom)
       const known = previous.sources[entry.copyFrom]
@@ -104,34 +107,25 @@ function plan(target: string, entries: Iterable<SiteEntry>, previous: SiteManife
         hash = contentHash(bytes)
       }
       if (stamp) sources[entry.copyFrom] = {hash, ...stamp}
+      size = stamp?.size
     } else {
-      hash = contentHash(entry.data ?? '')
+      const data = entry.data ?? ''
+      hash = contentHash(data)
+      size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength
     }
     const current = join(target, entry.outPath)
     const onDisk = statStamp(current)
     const old = previous.files[entry.outPath]
     let reuse: FileStamp | undefined
     if (old && old.hash === hash && sameStamp(old, onDisk)) reuse = old
-    else if (onDisk && holdsSame(current, onDisk.size, entry, hash, bytes)) reuse = {hash, ...onDisk}
+    // Where the manifest cannot vouch for the file (a build without its cache, or after the cache was cleared),
+    // one of the right size is read and compared by digest. A new file costs far more than reading an old one:
+    // on the benchmark machine's ext4, creating a file soon after others were deleted took up to 0.9 ms (the
+    // inode allocator steps over recently freed inodes), reading one about 30 µs.
+    else if (onDisk && onDisk.size === size && contentHash(readFileSync(current)) === hash) reuse = {hash, ...onDisk}
     return {entry, hash, reuse, bytes}
   })
   return {planned, sources}
-}
-
-/**
- * Whether the current site's file already has the new content, found by
- * reading it (its SHA-256 against the new content's) where the manifest cannot
- * vouch for it (no manifest: a build without its cache, or after the cache was
- * cleared). A new file costs far
- * more than reading an old one: on the benchmark machine's ext4, creating a
- * file soon after others were deleted took up to 0.9 ms (the inode allocator
- * steps over recently freed inodes), reading one about 30 µs.
- */
-function holdsSame(current: string, size: number, entry: SiteEntry, hash: string, bytes: Buffer | undefined): boolean {
-  const data = bytes ?? entry.data
-  const length = data === undefined ? statStamp(entry.copyFrom!)?.size : typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength
-  // Digests, not the bytes side by side: the new file's is already known, and one file is read at a time.
-  return length === size && contentHash(readFileSync(current)) === hash
 }
 
 /**
@@ -140,7 +134,7 @@ function holdsSame(current: string, size: number, entry: SiteEntry, hash: string
  * on a 400-file site, awaited writes (16 at a time) took two to three times
  * as long as these, and nothing else runs meanwhile.
  */
-function writeEntries(root: string, planned: PlannedEntry[], current: string, previous: SiteManifest): Record<string, FileStamp> {
+function writeEntries(root: string, planned: PlannedEntry[], current: string): Record<string, FileStamp> {
   const made = new Set<string>()
   const files: Record<string, FileStamp> = {}
   for (const {entry, hash, reuse, bytes} of planned) {
