@@ -4,6 +4,7 @@ import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import type {Course, PageSource} from './types.js'
 import type {PageContext, PageOutcome} from './page.js'
+import {startHighlightHelper, type HighlightHelper} from '../render/html/highlight-ahead.js'
 
 /** Pages per extra thread below which a worker costs more than it saves. */
 const PAGES_PER_WORKER = 12
@@ -21,19 +22,27 @@ export interface PagePool {
  * the main thread's config loading and discovery. Workers run only from
  * compiled JavaScript; from TypeScript sources (tests) everything runs on the
  * main thread.
+ *
+ * `helper`: whether a highlighting helper thread (highlight-ahead.ts) takes
+ * the code highlighting off the main thread; by default when the default
+ * gives no page workers and there are at least two cores.
  */
-export function startPagePool(workers?: number, options: {eager?: boolean} = {}): PagePool {
+export function startPagePool(workers?: number, options: {eager?: boolean; helper?: boolean} = {}): PagePool {
   // An explicit count is honoured; the default leaves small courses on the main thread.
   const perWorker = workers === undefined ? PAGES_PER_WORKER : 1
-  // Measured on 2 cores: a second V8 isolate competes with the first one's background compiler and
-  // collector and made the benchmark build slower, not faster. Workers pay off from 4 cores.
-  workers ??= availableParallelism() >= 4 ? availableParallelism() - 1 : 0
+  // Measured on 2 cores: a second page renderer spent more warming up its own compiled code than it took
+  // off the main thread, so the benchmark build was slower with it. Workers pay off from 4 cores.
+  const count = workers ?? (availableParallelism() >= 4 ? availableParallelism() - 1 : 0)
   const script = fileURLToPath(new URL('./page-worker.js', import.meta.url))
-  const count = existsSync(script) ? Math.max(0, workers) : 0
+  const usable = existsSync(script) ? Math.max(0, count) : 0
   // Eager workers load their modules while the main thread loads the config; lazy ones only if pages need rendering.
-  let threads = options.eager === false ? [] : Array.from({length: count}, () => new Worker(script))
+  let threads = options.eager === false ? [] : Array.from({length: usable}, () => new Worker(script))
+  const helps = options.helper ?? (workers === undefined && usable === 0 && availableParallelism() >= 2)
+  let helper: HighlightHelper | undefined = helps && options.eager !== false ? startHighlightHelper() : undefined
   const close = async () => {
-    await Promise.all(threads.map((t) => t.terminate()))
+    const closing = helper?.close()
+    helper = undefined
+    await Promise.all([...threads.map((t) => t.terminate()), closing])
   }
   return {
     close,
@@ -44,7 +53,10 @@ export function startPagePool(workers?: number, options: {eager?: boolean} = {})
         outcomes.set(relPath, outcome)
         onPage?.()
       }
-      if (threads.length === 0 && queue.length > 0) threads = Array.from({length: count}, () => new Worker(script))
+      if (threads.length === 0 && queue.length > 0) threads = Array.from({length: usable}, () => new Worker(script))
+      // A few pages (an edit in `dev`) are over before a helper would have started.
+      if (!helper && helps && queue.length >= PAGES_PER_WORKER) helper = startHighlightHelper()
+      helper?.send(queue.map(({path, kind}) => ({path, kind})))
       const used = threads.slice(0, Math.floor(queue.length / perWorker))
       for (const idle of threads.slice(used.length)) void idle.terminate()
       if (queue.length === 0) return outcomes
@@ -52,7 +64,11 @@ export function startPagePool(workers?: number, options: {eager?: boolean} = {})
       const {processPage} = await import('./page.js')
       const working = used.map((thread) => feedWorker(thread, ctx, course, queue, done))
       const mainThread = (async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) done(next.relPath, await processPage(ctx, next))
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          done(next.relPath, await processPage(ctx, next))
+          // Rendering settles on microtasks only: without a turn of the event loop, the workers' answers (and so their next pages) would wait until the main thread's queue is empty.
+          if (working.length > 0) await new Promise((resolve) => setImmediate(resolve))
+        }
       })()
       await Promise.all([mainThread, ...working])
       await close()

@@ -3,7 +3,8 @@ import type {Root, Code, Html} from 'mdast'
 import type {VFile} from 'vfile'
 import type {BundledLanguage} from 'shiki'
 import type {NotebookCodeCell} from '../pipeline/types.js'
-import {getHighlighter, highlightToHtml, resolveLanguage} from '../render/html/highlight.js'
+import {getHighlighter, highlightKey, highlightToHtml, resolveLanguage} from '../render/html/highlight.js'
+import {aheadHtml, aheadReady} from '../render/html/highlight-ahead.js'
 import {emit} from '../diagnostics/message.js'
 
 /**
@@ -32,12 +33,23 @@ export async function highlightTransform(tree: Root, file: VFile): Promise<void>
     }
   })
   if (blocks.length === 0 && cells.length === 0) return
-  const highlighter = await getHighlighter(new Set([...blocks, ...cells].map((b) => b.lang)))
+  // The highlighting helper may have this page's code already; the highlighter is made ready only for what it has not.
+  await aheadReady(file.path)
+  const code = [...cells.filter(({node}) => node.source.trim()).map(({node, lang}) => ({lang, code: node.source})), ...blocks.map(({node, lang}) => ({lang, code: node.value}))]
+  const known = new Map<string, string>()
+  for (const c of code) {
+    const key = highlightKey(c.lang, c.code)
+    const found = aheadHtml(key)
+    if (found !== undefined) known.set(key, found)
+  }
+  const missing = code.filter((c) => !known.has(highlightKey(c.lang, c.code)))
+  const highlighter = missing.length > 0 ? await getHighlighter(new Set(missing.map((c) => c.lang))) : undefined
+  const html = (lang: BundledLanguage, value: string) => known.get(highlightKey(lang, value)) ?? highlightToHtml(highlighter!, value, lang)
   for (const {node, lang} of cells) {
-    if (node.source.trim()) node.highlighted = highlightToHtml(highlighter, node.source, lang)
+    if (node.source.trim()) node.highlighted = html(lang, node.source)
   }
   for (const {node, index, parent, lang} of blocks) {
-    const html: Html = {type: 'html', value: highlightToHtml(highlighter, node.value, lang), position: node.position}
-    parent.children[index] = html
+    const block: Html = {type: 'html', value: html(lang, node.value), position: node.position}
+    parent.children[index] = block
   }
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {existsSync, mkdtempSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -15,12 +15,44 @@ describe.each(Object.entries(entries))('building on worker threads, from the %s'
     const {config} = await loadConfig(join(projectRoot, 'site.config.ts'))
     const single = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-w0-')), workers: 0, cache: false})
     const parallel = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-w2-')), workers: 2, cache: false})
-    expect(parallel.rendered).toHaveLength(parallel.pages.length)
-    expect(parallel.diagnostics).toEqual(single.diagnostics)
+    const helped = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-h1-')), workers: 0, highlightHelper: true, cache: false})
     const a = siteFiles(single.outPath)
-    const b = siteFiles(parallel.outPath)
-    expect([...b.keys()].sort()).toEqual([...a.keys()].sort())
-    for (const [path, bytes] of a) expect(b.get(path)!.equals(bytes), path).toBe(true)
+    for (const other of [parallel, helped]) {
+      expect(other.rendered).toHaveLength(other.pages.length)
+      expect(other.diagnostics).toEqual(single.diagnostics)
+      const b = siteFiles(other.outPath)
+      expect([...b.keys()].sort()).toEqual([...a.keys()].sort())
+      for (const [path, bytes] of a) expect(b.get(path)!.equals(bytes), path).toBe(true)
+    }
+  })
+})
+
+// A helper that answers nothing still gives the site above: this checks that it answers, and with what the main thread would make.
+describe.each(Object.entries({modules: 'lib/src/render/html', bundle: 'lib/bundle'}))('the highlighting helper, from the %s', (_name, folder) => {
+  it.skipIf(!existsSync(join(projectRoot, folder, 'highlight-worker.js')))('highlights every page’s predicted code ahead, as the main thread would', async () => {
+    const {startHighlightHelper, aheadHtml, aheadReady} = await import('../../src/render/html/highlight-ahead.js')
+    const {predictCode} = await import('../../src/render/html/predict-code.js')
+    const {getHighlighter, highlightKey, highlightToHtml} = await import('../../src/render/html/highlight.js')
+    const {loadConfig} = await import('../../src/config/load.js')
+    const {discoverCourse} = await import('../../src/load/discover.js')
+    const {config} = await loadConfig(join(projectRoot, 'site.config.ts'))
+    const pages = discoverCourse(config, () => undefined).pages.map(({path, kind}) => ({path, kind}))
+    const helper = startHighlightHelper(join(projectRoot, folder, 'highlight-worker.js'))!
+    try {
+      helper.send(pages)
+      let blocks = 0
+      for (const {path, kind} of pages) {
+        await aheadReady(path)
+        for (const {lang, code} of predictCode(readFileSync(path, 'utf8'), kind)) {
+          blocks++
+          expect(aheadHtml(highlightKey(lang, code)), code).toBe(highlightToHtml(await getHighlighter([lang]), code, lang))
+        }
+      }
+      expect(blocks).toBeGreaterThan(20)
+    } finally {
+      await helper.close()
+    }
+    expect(aheadHtml(highlightKey('python', 'import numpy as np'))).toBeUndefined()
   })
 })
 

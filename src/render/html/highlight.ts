@@ -65,13 +65,18 @@ export const TOKENIZE_TIME_LIMIT_MS = 10_000
 
 /** Highlight code to a `<pre class="shiki">` HTML string, colours as CSS variables. */
 export function highlightToHtml(instance: Highlighter, code: string, lang: BundledLanguage): string {
-  return highlighted.get(`${lang}\0${code}`, () => {
+  return highlighted.get(highlightKey(lang, code), () => {
     try {
       return instance.codeToHtml(code.replace(/\n$/, ''), {lang, themes: SHIKI_THEMES, defaultColor: false, tokenizeTimeLimit: TOKENIZE_TIME_LIMIT_MS})
     } finally {
       regexes?.forget()
     }
   })
+}
+
+/** What identifies a highlighted block: the HTML depends on nothing else. */
+export function highlightKey(lang: BundledLanguage, code: string): string {
+  return `${lang}\0${code}`
 }
 
 /** Identical blocks (a shared import cell, a repeated command) are highlighted once per process. */

@@ -1,0 +1,82 @@
+import {describe, expect, it, vi} from 'vitest'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import {predictCode} from '../../src/render/html/predict-code.js'
+import {highlightKey} from '../../src/render/html/highlight.js'
+import {processPage} from '../../src/pipeline/page.js'
+import {configFromObject} from '../../src/config/load.js'
+import type {PageSource, Unit} from '../../src/pipeline/types.js'
+import {projectRoot, sharedFixtures} from '../sites/helpers.js'
+
+// Every key a page's highlighting looks up, recorded; the helper never answers, so pages highlight as without one.
+const asked = vi.hoisted(() => new Set<string>())
+vi.mock('../../src/render/html/highlight-ahead.js', async (original) => ({
+  ...(await original<typeof import('../../src/render/html/highlight-ahead.js')>()),
+  aheadHtml: (key: string) => {
+    asked.add(key)
+    return undefined
+  },
+}))
+
+const notebook = (cells: object[], metadata: object = {}) => JSON.stringify({nbformat: 4, nbformat_minor: 5, metadata, cells})
+const code = (source: string | string[]) => ({cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null})
+const markdown = (source: string) => ({cell_type: 'markdown', source, metadata: {}})
+
+describe('predicting the code a page will highlight', () => {
+  it('takes a notebook’s code cells in the language the notebook parser gives them', () => {
+    const text = notebook(
+      [code(['import numpy as np\n', 'np.pi']), code('%%bash\nls -l'), code('  \n'), code('%%script ruby\nputs 1'), markdown('# Title')],
+      {kernelspec: {language: 'python'}},
+    )
+    expect(predictCode(text, 'notebook')).toEqual([
+      {lang: 'python', code: 'import numpy as np\nnp.pi'},
+      {lang: 'bash', code: '%%bash\nls -l'},
+      {lang: 'ruby', code: '%%script ruby\nputs 1'},
+    ])
+    expect(predictCode(notebook([code('x <- 1')], {language_info: {name: 'R'}}), 'notebook')).toEqual([{lang: 'r', code: 'x <- 1'}])
+    expect(predictCode('{not json', 'notebook')).toEqual([])
+  })
+
+  it('takes top-level fenced blocks, as remark gives their value, and skips what it cannot be sure of', () => {
+    const page = [
+      'Text', '', '```js title="x"', 'let a = 1', '', '```', '',
+      '  ~~~~ python', '  indented', '    more', '   ~~~~~', '',
+      '```unknownlang', 'x', '```', '',
+      '``` py`x', 'not a fence', '```', '',
+      '```bash', 'never closed',
+    ].join('\n')
+    expect(predictCode(page, 'markdown')).toEqual([
+      {lang: 'javascript', code: 'let a = 1\n'},
+      {lang: 'python', code: 'indented\n  more'},
+    ])
+    expect(predictCode(notebook([markdown('```sql\nSELECT 1\n```')]), 'notebook')).toEqual([{lang: 'sql', code: 'SELECT 1'}])
+  })
+
+  // A prediction the page does not use is wasted work on the helper: each must be exactly what the page asks for.
+  it.skipIf(!existsSync(join(sharedFixtures, 'notebooks')))('on real notebooks and MyST pages, predicts every code cell and only blocks the page asks for', async () => {
+    const walk = (folder: string): string[] =>
+      readdirSync(folder, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? walk(join(folder, e.name)) : /\.(ipynb|md)$/.test(e.name) ? [join(folder, e.name)] : []))
+    const files = [...walk(join(sharedFixtures, 'notebooks')), ...walk(join(sharedFixtures, 'myst')), ...walk(join(projectRoot, 'content'))].sort()
+    const config = configFromObject({code: 'X', title: 'T'}, projectRoot)
+    const unit: Unit = {dir: 'u', slug: 'u', title: 'U', learningOutcomes: [], meta: {}, pages: []}
+    let cells = 0
+    let predictedTotal = 0
+    for (const path of files) {
+      const kind = path.endsWith('.ipynb') ? 'notebook' : 'markdown'
+      const source: PageSource = {path, relPath: `u/page.${kind === 'notebook' ? 'ipynb' : 'md'}`, kind, outPath: 'u/page.html', unit, order: 0}
+      asked.clear()
+      const {result} = await processPage({config, pagesBySource: new Map(), units: [unit]}, source)
+      if (!result) continue
+      const predicted = predictCode(readFileSync(path, 'utf8'), kind)
+      predictedTotal += predicted.length
+      for (const p of predicted) expect(asked, `${relative(projectRoot, path)}: ${p.code.slice(0, 60)}`).toContain(highlightKey(p.lang, p.code))
+      if (kind === 'notebook') {
+        const nb = JSON.parse(readFileSync(path, 'utf8')) as {cells?: Array<{cell_type: string; source: string | string[]}>}
+        cells += (nb.cells ?? []).filter((c) => c.cell_type === 'code' && [c.source].flat().join('').trim()).length
+      }
+    }
+    // Code cells alone number in the hundreds across the fixtures; fenced blocks add to them.
+    expect(cells).toBeGreaterThan(100)
+    expect(predictedTotal).toBeGreaterThanOrEqual(cells)
+  })
+})
