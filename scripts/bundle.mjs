@@ -51,7 +51,7 @@ await build({
   entryPoints: {
     'page-worker': join(compiled, 'pipeline/page-worker.js'),
     'tikzjax-worker': join(compiled, 'transform/tikz/engines/tikzjax-worker.js'),
-    'highlight-worker': join(compiled, 'render/html/highlight-worker.js'),
+    'ahead-worker': join(compiled, 'pipeline/ahead/ahead-worker.js'),
     'core-loader': join(compiled, 'start/core-loader.js'),
   },
   outdir,

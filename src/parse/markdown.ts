@@ -9,6 +9,7 @@ import {displayDollarMath} from './display-math.js'
 import {mystSyntax, prepareMystSource} from './myst/index.js'
 import {emit} from '../diagnostics/message.js'
 import {markdownSyntax, syntaxFor} from './markdown-syntax.js'
+import {preparedMarkdown} from '../pipeline/ahead/prepared.js'
 
 /**
  * The one Markdown syntax used everywhere: pages, notebook Markdown cells and
@@ -39,12 +40,12 @@ function processorOf(text: string, frontmatter: boolean): MarkdownProcessor {
  * bare LaTeX environments protected and MyST syntax as MyST nodes.
  */
 export function parseMarkdownSource(source: string): Root {
-  return parseWith(true, source, 0)
+  return preparedMarkdown<Root>('page', source) ?? parseWith(true, source, 0)
 }
 
 /** Parse Markdown into block content, for notebook cells and outputs. */
 export function parseMarkdownBlocks(source: string): RootContent[] {
-  return parseWith(false, source, 0).children
+  return preparedMarkdown<RootContent[]>('blocks', source) ?? parseWith(false, source, 0).children
 }
 
 /** Parse with MyST syntax (directive bodies recursively, one level deeper) and LaTeX environments handled. */

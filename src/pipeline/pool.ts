@@ -4,7 +4,7 @@ import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import type {Course, PageSource} from './types.js'
 import type {PageContext, PageOutcome} from './page.js'
-import {startHighlightHelper, type HighlightHelper} from '../render/html/highlight-ahead.js'
+import {startAheadHelper, type AheadHelper} from './ahead/index.js'
 
 /** Pages per extra thread below which a worker costs more than it saves. */
 const PAGES_PER_WORKER = 12
@@ -23,9 +23,9 @@ export interface PagePool {
  * compiled JavaScript; from TypeScript sources (tests) everything runs on the
  * main thread.
  *
- * `helper`: whether a highlighting helper thread (highlight-ahead.ts) takes
- * the code highlighting off the main thread; by default when the default
- * gives no page workers and there are at least two cores.
+ * `helper`: whether a helper thread (ahead/index.ts) parses the Markdown and
+ * highlights the code of the pages ahead of the main thread; by default when
+ * the default gives no page workers and there are at least two cores.
  */
 export function startPagePool(workers?: number, options: {eager?: boolean; helper?: boolean} = {}): PagePool {
   // An explicit count is honoured; the default leaves small courses on the main thread.
@@ -37,8 +37,8 @@ export function startPagePool(workers?: number, options: {eager?: boolean; helpe
   const usable = existsSync(script) ? Math.max(0, count) : 0
   // Eager workers load their modules while the main thread loads the config; lazy ones only if pages need rendering.
   let threads = options.eager === false ? [] : Array.from({length: usable}, () => new Worker(script))
-  const helps = options.helper ?? (workers === undefined && usable === 0 && availableParallelism() >= 2)
-  let helper: HighlightHelper | undefined = helps && options.eager !== false ? startHighlightHelper() : undefined
+  const helps = (options.helper ?? (workers === undefined && availableParallelism() >= 2)) && usable === 0
+  let helper: AheadHelper | undefined = helps && options.eager !== false ? startAheadHelper() : undefined
   const close = async () => {
     const closing = helper?.close()
     helper = undefined
@@ -55,15 +55,17 @@ export function startPagePool(workers?: number, options: {eager?: boolean; helpe
       }
       if (threads.length === 0 && queue.length > 0) threads = Array.from({length: usable}, () => new Worker(script))
       // A few pages (an edit in `dev`) are over before a helper would have started.
-      if (!helper && helps && queue.length >= PAGES_PER_WORKER) helper = startHighlightHelper()
-      helper?.send(queue.map(({path, kind}) => ({path, kind})))
+      if (!helper && helps && queue.length >= PAGES_PER_WORKER) helper = startAheadHelper()
       const used = threads.slice(0, Math.floor(queue.length / perWorker))
       for (const idle of threads.slice(used.length)) void idle.terminate()
       if (queue.length === 0) return outcomes
       // The renderers (shiki, KaTeX, micromark) load only when a page needs rendering.
       const {processPage} = await import('./page.js')
       const working = used.map((thread) => feedWorker(thread, ctx, course, queue, done))
+      // With the helper (never beside page workers), the main thread takes its pages in the helper's schedule.
+      const schedule = helper?.schedule(queue.splice(0))
       const mainThread = (async () => {
+        if (schedule) for (let next = await schedule.next(); next; next = await schedule.next()) done(next.relPath, await processPage(ctx, next))
         for (let next = queue.shift(); next; next = queue.shift()) {
           done(next.relPath, await processPage(ctx, next))
           // Rendering settles on microtasks only: without a turn of the event loop, the workers' answers (and so their next pages) would wait until the main thread's queue is empty.

@@ -43,10 +43,10 @@ export interface BuildOptions {
   /** Worker threads besides the main one (default: cores − 1 from 4 cores up, else 0; 0 renders on the main thread only). */
   workers?: number
   /**
-   * Whether a helper thread highlights the pages' code ahead of the main thread (default: when the
-   * default leaves no page workers and there are at least two cores).
+   * Whether a helper thread parses the pages' Markdown and highlights their code ahead of the main
+   * thread (default: when the default leaves no page workers and there are at least two cores).
    */
-  highlightHelper?: boolean
+  helperThread?: boolean
   /** Called after each page with the count done and the total. */
   onProgress?: (done: number, total: number) => void
   /** Reuse unchanged pages from the persistent cache in `.coursebook/cache/` (default true). */
@@ -107,7 +107,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd()
   // With a page cache in place most pages are usually reused, so workers start only when needed.
   const warm = options.cache !== false && existsSync(join(dirname(options.config?.configPath ?? options.configPath ?? join(cwd, 'x')), '.coursebook', 'cache', 'pages'))
-  const pool = startPagePool(options.workers, {eager: !warm && !options.reuse, helper: options.highlightHelper})
+  const pool = startPagePool(options.workers, {eager: !warm && !options.reuse, helper: options.helperThread})
   try {
     return await buildWith(pool, options, cwd)
   } finally {

@@ -4,7 +4,7 @@ import type {VFile} from 'vfile'
 import type {BundledLanguage} from 'shiki'
 import type {NotebookCodeCell} from '../pipeline/types.js'
 import {getHighlighter, highlightKey, highlightToHtml, resolveLanguage} from '../render/html/highlight.js'
-import {aheadHtml, aheadReady} from '../render/html/highlight-ahead.js'
+import {answerFor, preparedCode} from '../pipeline/ahead/prepared.js'
 import {emit} from '../diagnostics/message.js'
 
 /**
@@ -33,16 +33,15 @@ export async function highlightTransform(tree: Root, file: VFile): Promise<void>
     }
   })
   if (blocks.length === 0 && cells.length === 0) return
-  // The highlighting helper may have this page's code already; the highlighter is made ready only for what it has not.
-  await aheadReady(file.path)
-  const code = [...cells.filter(({node}) => node.source.trim()).map(({node, lang}) => ({lang, code: node.source})), ...blocks.map(({node, lang}) => ({lang, code: node.value}))]
+  // The helper thread highlights the code of the pages it has in hand (pipeline/ahead); the highlighter is readied only for the rest.
+  await answerFor(file.path)
+  const wanted = [...cells.filter(({node}) => node.source.trim()).map(({node, lang}) => ({lang, value: node.source})), ...blocks.map(({node, lang}) => ({lang, value: node.value}))]
   const known = new Map<string, string>()
-  for (const c of code) {
-    const key = highlightKey(c.lang, c.code)
-    const found = aheadHtml(key)
-    if (found !== undefined) known.set(key, found)
+  for (const {lang, value} of wanted) {
+    const html = preparedCode(highlightKey(lang, value))
+    if (html !== undefined) known.set(highlightKey(lang, value), html)
   }
-  const missing = code.filter((c) => !known.has(highlightKey(c.lang, c.code)))
+  const missing = wanted.filter(({lang, value}) => !known.has(highlightKey(lang, value)))
   const highlighter = missing.length > 0 ? await getHighlighter(new Set(missing.map((c) => c.lang))) : undefined
   const html = (lang: BundledLanguage, value: string) => known.get(highlightKey(lang, value)) ?? highlightToHtml(highlighter!, value, lang)
   for (const {node, lang} of cells) {

@@ -15,7 +15,7 @@ describe.each(Object.entries(entries))('building on worker threads, from the %s'
     const {config} = await loadConfig(join(projectRoot, 'site.config.ts'))
     const single = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-w0-')), workers: 0, cache: false})
     const parallel = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-w2-')), workers: 2, cache: false})
-    const helped = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-h1-')), workers: 0, highlightHelper: true, cache: false})
+    const helped = await build({config, outDir: mkdtempSync(join(tmpdir(), 'cb-h1-')), workers: 0, helperThread: true, cache: false})
     const a = siteFiles(single.outPath)
     for (const other of [parallel, helped]) {
       expect(other.rendered).toHaveLength(other.pages.length)
@@ -28,31 +28,44 @@ describe.each(Object.entries(entries))('building on worker threads, from the %s'
 })
 
 // A helper that answers nothing still gives the site above: this checks that it answers, and with what the main thread would make.
-describe.each(Object.entries({modules: 'lib/src/render/html', bundle: 'lib/bundle'}))('the highlighting helper, from the %s', (_name, folder) => {
-  it.skipIf(!existsSync(join(projectRoot, folder, 'highlight-worker.js')))('highlights every page’s predicted code ahead, as the main thread would', async () => {
-    const {startHighlightHelper, aheadHtml, aheadReady} = await import('../../src/render/html/highlight-ahead.js')
-    const {predictCode} = await import('../../src/render/html/predict-code.js')
+describe.each(Object.entries({modules: 'lib/src/pipeline/ahead', bundle: 'lib/bundle'}))('the helper thread, from the %s', (_name, folder) => {
+  it.skipIf(!existsSync(join(projectRoot, folder, 'ahead-worker.js')))('parses and highlights every page ahead, as the main thread would', async () => {
+    const {startAheadHelper} = await import('../../src/pipeline/ahead/index.js')
+    const {preparedCode, preparedMarkdown} = await import('../../src/pipeline/ahead/prepared.js')
+    const {predict} = await import('../../src/pipeline/ahead/predict.js')
     const {getHighlighter, highlightKey, highlightToHtml} = await import('../../src/render/html/highlight.js')
+    const {parseMarkdownBlocks, parseMarkdownSource} = await import('../../src/parse/markdown.js')
     const {loadConfig} = await import('../../src/config/load.js')
     const {discoverCourse} = await import('../../src/load/discover.js')
     const {config} = await loadConfig(join(projectRoot, 'site.config.ts'))
-    const pages = discoverCourse(config, () => undefined).pages.map(({path, kind}) => ({path, kind}))
-    const helper = startHighlightHelper(join(projectRoot, folder, 'highlight-worker.js'))!
+    const pages = discoverCourse(config, () => undefined).pages
+    const helper = startAheadHelper(join(projectRoot, folder, 'ahead-worker.js'))!
+    const trees: Array<{kind: 'page' | 'blocks'; text: string; tree: unknown}> = []
+    let blocks = 0
     try {
-      helper.send(pages)
-      let blocks = 0
-      for (const {path, kind} of pages) {
-        await aheadReady(path)
-        for (const {lang, code} of predictCode(readFileSync(path, 'utf8'), kind)) {
+      const schedule = helper.schedule(pages)
+      // Asked only once the helper has parsed the last page, so it has claimed every page.
+      const last = predict(readFileSync(pages.at(-1)!.path, 'utf8'), pages.at(-1)!.kind).markdown[0]!
+      while (!preparedMarkdown(last.kind, last.text)) await new Promise((resolve) => setTimeout(resolve, 20))
+      for (let page = await schedule.next(); page; page = await schedule.next()) {
+        const predicted = predict(readFileSync(page.path, 'utf8'), page.kind)
+        for (const {kind, text} of predicted.markdown) {
+          const tree = preparedMarkdown(kind, text)
+          if (tree) trees.push({kind, text, tree})
+        }
+        for (const {lang, code} of predicted.code) {
           blocks++
-          expect(aheadHtml(highlightKey(lang, code)), code).toBe(highlightToHtml(await getHighlighter([lang]), code, lang))
+          expect(preparedCode(highlightKey(lang, code)), code).toBe(highlightToHtml(await getHighlighter([lang]), code, lang))
         }
       }
-      expect(blocks).toBeGreaterThan(20)
     } finally {
       await helper.close()
     }
-    expect(aheadHtml(highlightKey('python', 'import numpy as np'))).toBeUndefined()
+    expect(blocks).toBeGreaterThan(20)
+    expect(trees.length).toBeGreaterThan(30)
+    // Parsed here, now that nothing prepared is left to find.
+    for (const {kind, text, tree} of trees) expect(tree, text).toEqual(kind === 'page' ? parseMarkdownSource(text) : parseMarkdownBlocks(text))
+    expect(preparedCode(highlightKey('python', 'import numpy as np'))).toBeUndefined()
   })
 })
 

@@ -1,28 +1,30 @@
 import {describe, expect, it, vi} from 'vitest'
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
-import {predictCode} from '../../src/render/html/predict-code.js'
-import {highlightKey} from '../../src/render/html/highlight.js'
-import {processPage} from '../../src/pipeline/page.js'
-import {configFromObject} from '../../src/config/load.js'
-import type {PageSource, Unit} from '../../src/pipeline/types.js'
-import {projectRoot, sharedFixtures} from '../sites/helpers.js'
+import {predict, predictCode} from '../../../src/pipeline/ahead/predict.js'
+import {markdownKey, type MarkdownKind} from '../../../src/pipeline/ahead/prepared.js'
+import {highlightKey} from '../../../src/render/html/highlight.js'
+import {processPage} from '../../../src/pipeline/page.js'
+import {configFromObject} from '../../../src/config/load.js'
+import type {PageSource, Unit} from '../../../src/pipeline/types.js'
+import {projectRoot, sharedFixtures} from '../../sites/helpers.js'
 
-// Every key a page's highlighting looks up, recorded; the helper never answers, so pages highlight as without one.
+// Every lookup a page makes of what the helper prepared, recorded; nothing is found, so pages render as without a helper.
 const asked = vi.hoisted(() => new Set<string>())
-vi.mock('../../src/render/html/highlight-ahead.js', async (original) => ({
-  ...(await original<typeof import('../../src/render/html/highlight-ahead.js')>()),
-  aheadHtml: (key: string) => {
-    asked.add(key)
-    return undefined
-  },
-}))
+vi.mock('../../../src/pipeline/ahead/prepared.js', async (original) => {
+  const actual = await original<typeof import('../../../src/pipeline/ahead/prepared.js')>()
+  return {
+    ...actual,
+    preparedCode: (key: string) => void asked.add(key),
+    preparedMarkdown: (kind: MarkdownKind, text: string) => void asked.add(actual.markdownKey(kind, text)),
+  }
+})
 
 const notebook = (cells: object[], metadata: object = {}) => JSON.stringify({nbformat: 4, nbformat_minor: 5, metadata, cells})
 const code = (source: string | string[]) => ({cell_type: 'code', source, metadata: {}, outputs: [], execution_count: null})
 const markdown = (source: string) => ({cell_type: 'markdown', source, metadata: {}})
 
-describe('predicting the code a page will highlight', () => {
+describe('predicting what a page will parse and highlight', () => {
   it('takes a notebook’s code cells in the language the notebook parser gives them', () => {
     const text = notebook(
       [code(['import numpy as np\n', 'np.pi']), code('%%bash\nls -l'), code('  \n'), code('%%script ruby\nputs 1'), markdown('# Title')],
@@ -35,6 +37,15 @@ describe('predicting the code a page will highlight', () => {
     ])
     expect(predictCode(notebook([code('x <- 1')], {language_info: {name: 'R'}}), 'notebook')).toEqual([{lang: 'r', code: 'x <- 1'}])
     expect(predictCode('{not json', 'notebook')).toEqual([])
+  })
+
+  it('takes every Markdown cell of a notebook and the whole of a Markdown page, unless nested too deeply to parse as it is', () => {
+    const text = notebook([markdown('# One'), code('x = 1'), {...markdown('Removed'), metadata: {tags: ['remove-cell']}}, markdown(`${'> '.repeat(150)}deep`)])
+    expect(predict(text, 'notebook').markdown).toEqual([
+      {kind: 'blocks', text: '# One'},
+      {kind: 'blocks', text: 'Removed'},
+    ])
+    expect(predict('---\ntitle: T\n---\n# Page', 'markdown').markdown).toEqual([{kind: 'page', text: '---\ntitle: T\n---\n# Page'}])
   })
 
   it('takes top-level fenced blocks, as remark gives their value, and skips what it cannot be sure of', () => {
@@ -53,7 +64,7 @@ describe('predicting the code a page will highlight', () => {
   })
 
   // A prediction the page does not use is wasted work on the helper: each must be exactly what the page asks for.
-  it.skipIf(!existsSync(join(sharedFixtures, 'notebooks')))('on real notebooks and MyST pages, predicts every code cell and only blocks the page asks for', async () => {
+  it.skipIf(!existsSync(join(sharedFixtures, 'notebooks')))('on real notebooks and MyST pages, predicts every code cell and only what the page asks for', async () => {
     const walk = (folder: string): string[] =>
       readdirSync(folder, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? walk(join(folder, e.name)) : /\.(ipynb|md)$/.test(e.name) ? [join(folder, e.name)] : []))
     const files = [...walk(join(sharedFixtures, 'notebooks')), ...walk(join(sharedFixtures, 'myst')), ...walk(join(projectRoot, 'content'))].sort()
@@ -61,15 +72,18 @@ describe('predicting the code a page will highlight', () => {
     const unit: Unit = {dir: 'u', slug: 'u', title: 'U', learningOutcomes: [], meta: {}, pages: []}
     let cells = 0
     let predictedTotal = 0
+    let markdownTotal = 0
     for (const path of files) {
       const kind = path.endsWith('.ipynb') ? 'notebook' : 'markdown'
       const source: PageSource = {path, relPath: `u/page.${kind === 'notebook' ? 'ipynb' : 'md'}`, kind, outPath: 'u/page.html', unit, order: 0}
       asked.clear()
       const {result} = await processPage({config, pagesBySource: new Map(), units: [unit]}, source)
       if (!result) continue
-      const predicted = predictCode(readFileSync(path, 'utf8'), kind)
-      predictedTotal += predicted.length
-      for (const p of predicted) expect(asked, `${relative(projectRoot, path)}: ${p.code.slice(0, 60)}`).toContain(highlightKey(p.lang, p.code))
+      const predicted = predict(readFileSync(path, 'utf8'), kind)
+      predictedTotal += predicted.code.length
+      for (const p of predicted.code) expect(asked, `${relative(projectRoot, path)}: ${p.code.slice(0, 60)}`).toContain(highlightKey(p.lang, p.code))
+      for (const m of predicted.markdown) expect(asked, `${relative(projectRoot, path)}: ${m.text.slice(0, 60)}`).toContain(markdownKey(m.kind, m.text))
+      markdownTotal += predicted.markdown.length
       if (kind === 'notebook') {
         const nb = JSON.parse(readFileSync(path, 'utf8')) as {cells?: Array<{cell_type: string; source: string | string[]}>}
         cells += (nb.cells ?? []).filter((c) => c.cell_type === 'code' && [c.source].flat().join('').trim()).length
@@ -78,5 +92,6 @@ describe('predicting the code a page will highlight', () => {
     // Code cells alone number in the hundreds across the fixtures; fenced blocks add to them.
     expect(cells).toBeGreaterThan(100)
     expect(predictedTotal).toBeGreaterThanOrEqual(cells)
+    expect(markdownTotal).toBeGreaterThan(200)
   })
 })

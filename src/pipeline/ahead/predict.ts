@@ -1,7 +1,27 @@
 import type {BundledLanguage} from 'shiki'
 import {asArray, asRecord, asString, asStringArray, joinText} from '../../parse/notebook/json-values.js'
 import {cellLanguage, notebookLanguage} from '../../parse/notebook/language.js'
-import {resolveLanguage} from './highlight.js'
+import {nestingDepth, MAX_NESTING} from '../../parse/nesting.js'
+import {resolveLanguage} from '../../render/html/highlight.js'
+import type {MarkdownKind} from './prepared.js'
+import {VFile} from 'vfile'
+import {readCellFrontmatter} from '../../parse/notebook/frontmatter.js'
+
+/**
+ * What a page will most likely ask of the Markdown parser and the
+ * highlighter, read from its raw file: the helper thread prepares these
+ * ahead of the page, keyed by exactly the input.
+ *
+ * A prediction only has to be usually right. Whatever the page ends up
+ * asking that was not predicted (a fence inside a list, a MyST `code-cell`,
+ * a Markdown output) is
+ * computed on the page's own thread, and a prediction the page does not use
+ * costs only the helper's time.
+ */
+export interface Prediction {
+  markdown: Array<{kind: MarkdownKind; text: string}>
+  code: PredictedCode[]
+}
 
 /** A block of code a page will probably ask the highlighter for. */
 export interface PredictedCode {
@@ -9,31 +29,43 @@ export interface PredictedCode {
   code: string
 }
 
-/**
- * The code blocks a page's source will most likely highlight, read from the
- * raw file without parsing it: a notebook's code cells (language as the
- * notebook parser decides it) and the top-level fenced blocks of its Markdown.
- *
- * A prediction only has to be usually right. The highlighting helper renders
- * these ahead of the page, keyed by language and exact code; a block the
- * page ends up with that was not predicted (a fence inside a list, a
- * MyST `code-cell`) is highlighted on the page's own thread, and a
- * prediction the page does not use costs only the helper's time.
- */
-export function predictCode(text: string, kind: 'notebook' | 'markdown'): PredictedCode[] {
-  if (kind === 'markdown') return fencedCode(text)
+/** The predictions for a page's source `text`, a notebook's JSON or a Markdown page. */
+export function predict(text: string, kind: 'notebook' | 'markdown'): Prediction {
+  if (kind === 'markdown') return {markdown: parseable(text) ? [{kind: 'page', text}] : [], code: fencedCode(text)}
   let notebook: unknown
   try {
     notebook = JSON.parse(text)
   } catch {
-    return []
+    return {markdown: [], code: []}
   }
-  const record = asRecord(notebook)
+  return predictNotebook(asRecord(notebook))
+}
+
+/** The code blocks of `predict`, alone. */
+export function predictCode(text: string, kind: 'notebook' | 'markdown'): PredictedCode[] {
+  return predict(text, kind).code
+}
+
+/** Whether the page parses `text` as it is (deeper nesting is replaced first, see nesting.ts). */
+function parseable(text: string): boolean {
+  return nestingDepth(text).depth <= MAX_NESTING
+}
+
+function predictNotebook(record: Record<string, unknown>): Prediction {
   const language = notebookLanguage(record.metadata)
   const predicted: PredictedCode[] = []
-  for (const value of asArray(record.cells)) {
+  const markdown: Prediction['markdown'] = []
+  let first = true
+  for (const [index, value] of asArray(record.cells).entries()) {
     const cell = asRecord(value)
     const source = joinText(cell.source)
+    if (cell.cell_type === 'markdown') {
+      // The first Markdown cell is parsed without its front matter (notebook/tree.ts); its problems are the page's to report.
+      const parsed = first ? (readCellFrontmatter(source, new VFile(), index)?.body ?? source) : source
+      first = false
+      // Every Markdown cell is parsed, a removed one too (cell tags apply to the tree).
+      if (parsed.trim() && parseable(parsed)) markdown.push({kind: 'blocks', text: parsed})
+    }
     // Cells the page removes (cell-tags.ts) are not highlighted.
     const tags = asStringArray(asRecord(cell.metadata).tags)
     if (tags.includes('remove-cell')) continue
@@ -44,7 +76,7 @@ export function predictCode(text: string, kind: 'notebook' | 'markdown'): Predic
     const lang = resolveLanguage(cellLanguage(source, language))
     if (lang) predicted.push({lang, code: source})
   }
-  return predicted
+  return {markdown, code: predicted}
 }
 
 // An opening fence at the start of a line (up to three spaces in), its info string's first word, the rest of the line.
