@@ -14,7 +14,8 @@ const loader = await import(join(root, 'lib', 'bundle', 'core-loader.js'))
 const {build} = loader.loadCore()
 const out = mkdtempSync(join(tmpdir(), 'coursebook-train-'))
 try {
-  const result = await build({configPath: join(root, 'site.config.ts'), outDir: out, cache: false})
+  // Without the helper thread, so that this thread compiles the Markdown parser and the highlighter too: a build's main thread still parses the pages the helper has not reached.
+  const result = await build({configPath: join(root, 'site.config.ts'), outDir: out, cache: false, helperThread: false})
   loader.saveCodeCache()
   const size = statSync(join(root, 'lib', 'bundle', 'core.cjs.cache')).size
   console.log(`code cache: ${(size / 1048576).toFixed(1)} MB, from a build of ${result.pages.length} sample pages`)
