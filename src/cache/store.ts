@@ -125,4 +125,3 @@ export function openCacheStore(dir: string): CacheStore {
   }
   return store
 }
-

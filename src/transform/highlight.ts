@@ -35,20 +35,12 @@ export async function highlightTransform(tree: Root, file: VFile): Promise<void>
   if (blocks.length === 0 && cells.length === 0) return
   // The helper thread highlights the code of the pages it has in hand (pipeline/ahead); the highlighter is readied only for the rest.
   await answerFor(file.path)
-  const wanted = [...cells.filter(({node}) => node.source.trim()).map(({node, lang}) => ({lang, value: node.source})), ...blocks.map(({node, lang}) => ({lang, value: node.value}))]
-  const known = new Map<string, string>()
-  for (const {lang, value} of wanted) {
-    const html = preparedCode(highlightKey(lang, value))
-    if (html !== undefined) known.set(highlightKey(lang, value), html)
-  }
-  const missing = wanted.filter(({lang, value}) => !known.has(highlightKey(lang, value)))
-  const highlighter = missing.length > 0 ? await getHighlighter(new Set(missing.map((c) => c.lang))) : undefined
-  const html = (lang: BundledLanguage, value: string) => known.get(highlightKey(lang, value)) ?? highlightToHtml(highlighter!, value, lang)
-  for (const {node, lang} of cells) {
-    if (node.source.trim()) node.highlighted = html(lang, node.source)
-  }
-  for (const {node, index, parent, lang} of blocks) {
-    const block: Html = {type: 'html', value: html(lang, node.value), position: node.position}
-    parent.children[index] = block
-  }
+  // Each block's prepared HTML is taken now, before the await below, during which the helper may be closed.
+  const code = [
+    ...cells.filter(({node}) => node.source.trim()).map(({node, lang}) => ({lang, value: node.source, put: (html: string) => void (node.highlighted = html)})),
+    ...blocks.map(({node, index, parent, lang}) => ({lang, value: node.value, put: (html: string) => void (parent.children[index] = {type: 'html', value: html, position: node.position} satisfies Html)})),
+  ].map((block) => ({...block, prepared: preparedCode(highlightKey(block.lang, block.value))}))
+  const missing = code.filter((block) => block.prepared === undefined)
+  const highlighter = missing.length > 0 ? await getHighlighter(new Set(missing.map((block) => block.lang))) : undefined
+  for (const block of code) block.put(block.prepared ?? highlightToHtml(highlighter!, block.value, block.lang))
 }

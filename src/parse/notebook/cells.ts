@@ -58,7 +58,8 @@ function cellFlags(metadata: JsonObject): string[] | undefined {
 }
 
 /** `metadata.tags` when it is an array; non-string entries are dropped. */
-function cellTags(metadata: JsonObject): string[] {
+/** A cell's tags (`metadata.tags`), as the cell-tag transform reads them. */
+export function cellTags(metadata: JsonObject): string[] {
   return asStringArray(metadata.tags)
 }
 

@@ -37,7 +37,9 @@ export interface AheadAnswer {
 // Most course notebooks are Python: its grammar loads while the main thread loads the config.
 void getHighlighter(['python'])
 
-const sent = new Set<string>()
+/** The keys of the trees and of the highlighted code already sent in this build. */
+const sentTrees = new Set<string>()
+const sentCode = new Set<string>()
 
 parentPort!.on('message', async ({pages, claims: buffer}: AheadRequest) => {
   const claims = new Int32Array(buffer)
@@ -67,20 +69,20 @@ parentPort!.on('message', async ({pages, claims: buffer}: AheadRequest) => {
 function parseAll(predicted: Prediction, answer: AheadAnswer): void {
   for (const {kind, text} of predicted.markdown) {
     const key = markdownKey(kind, text)
-    if (sent.has(key)) continue
-    sent.add(key)
+    if (sentTrees.has(key)) continue
+    sentTrees.add(key)
     answer.trees.push([key, serialize(kind === 'page' ? parseMarkdownSource(text) : parseMarkdownBlocks(text))])
   }
 }
 
 async function highlightAll(predicted: Prediction, answer: AheadAnswer): Promise<void> {
-  const code = predicted.code.filter(({lang, code}) => !sent.has(highlightKey(lang, code)))
+  const code = predicted.code.filter(({lang, code}) => !sentCode.has(highlightKey(lang, code)))
   if (code.length === 0) return
   const highlighter = await getHighlighter(new Set(code.map((c) => c.lang)))
   for (const {lang, code: value} of code) {
     const key = highlightKey(lang, value)
-    if (sent.has(key)) continue
-    sent.add(key)
+    if (sentCode.has(key)) continue
+    sentCode.add(key)
     answer.code.push([key, highlightToHtml(highlighter, value, lang)])
   }
 }

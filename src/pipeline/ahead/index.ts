@@ -60,11 +60,12 @@ export function startAheadHelper(script = fileURLToPath(new URL('./ahead-worker.
   worker.on('exit', stop)
   return {
     schedule(pages) {
-      const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, pages.length)))
+      const claims = new Int32Array(new SharedArrayBuffer(4 * pages.length))
       const parsed = pages.map(() => settleable())
       const highlighted = pages.map(() => settleable())
       pages.forEach((page, i) => expectAnswer(page.path, highlighted[i]!.promise))
       settlers = {trees: parsed.map((p) => p.settle), code: highlighted.map((h) => h.settle)}
+      // A helper that has already stopped answers nothing: settle everything at once.
       if (stopped) stop()
       else worker.postMessage({pages: pages.map(({path, kind}) => ({path, kind})), claims: claims.buffer as SharedArrayBuffer} satisfies AheadRequest)
       let front = 0

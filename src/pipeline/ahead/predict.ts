@@ -1,5 +1,6 @@
 import type {BundledLanguage} from 'shiki'
-import {asArray, asRecord, asString, asStringArray, joinText} from '../../parse/notebook/json-values.js'
+import {asArray, asRecord, joinText} from '../../parse/notebook/json-values.js'
+import {cellTags} from '../../parse/notebook/cells.js'
 import {cellLanguage, notebookLanguage} from '../../parse/notebook/language.js'
 import {nestingDepth, MAX_NESTING} from '../../parse/nesting.js'
 import {resolveLanguage} from '../../render/html/highlight.js'
@@ -14,9 +15,8 @@ import {readCellFrontmatter} from '../../parse/notebook/frontmatter.js'
  *
  * A prediction only has to be usually right. Whatever the page ends up
  * asking that was not predicted (a fence inside a list, a MyST `code-cell`,
- * a Markdown output) is
- * computed on the page's own thread, and a prediction the page does not use
- * costs only the helper's time.
+ * a Markdown output) is computed on the page's own thread, and a prediction
+ * the page does not use costs only the helper's time.
  */
 export interface Prediction {
   markdown: Array<{kind: MarkdownKind; text: string}>
@@ -41,11 +41,6 @@ export function predict(text: string, kind: 'notebook' | 'markdown'): Prediction
   return predictNotebook(asRecord(notebook))
 }
 
-/** The code blocks of `predict`, alone. */
-export function predictCode(text: string, kind: 'notebook' | 'markdown'): PredictedCode[] {
-  return predict(text, kind).code
-}
-
 /** Whether the page parses `text` as it is (deeper nesting is replaced first, see nesting.ts). */
 function parseable(text: string): boolean {
   return nestingDepth(text).depth <= MAX_NESTING
@@ -67,7 +62,7 @@ function predictNotebook(record: Record<string, unknown>): Prediction {
       if (parsed.trim() && parseable(parsed)) markdown.push({kind: 'blocks', text: parsed})
     }
     // Cells the page removes (cell-tags.ts) are not highlighted.
-    const tags = asStringArray(asRecord(cell.metadata).tags)
+    const tags = cellTags(asRecord(cell.metadata))
     if (tags.includes('remove-cell')) continue
     if (cell.cell_type === 'markdown') predicted.push(...fencedCode(source))
     if (cell.cell_type !== 'code' || !source.trim() || tags.includes('remove-input')) continue
@@ -84,7 +79,7 @@ const OPENING = /^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*$/
 
 /** CommonMark fenced code blocks outside any container, each with the value remark gives the `code` node. */
 function fencedCode(text: string): PredictedCode[] {
-  const lines = asString(text).split('\n')
+  const lines = text.split('\n')
   const predicted: PredictedCode[] = []
   for (let i = 0; i < lines.length; i++) {
     const open = OPENING.exec(lines[i]!)

@@ -24,6 +24,8 @@ export function markdownKey(kind: MarkdownKind, text: string): string {
 
 /** The tree the helper parsed from `text`, as a fresh copy, or undefined. */
 export function preparedMarkdown<T>(kind: MarkdownKind, text: string): T | undefined {
+  // Without a helper (most builds but a cold one) every parse passes here: no key is made for an empty map.
+  if (trees.size === 0) return undefined
   const bytes = trees.get(markdownKey(kind, text))
   return bytes ? (deserialize(bytes) as T) : undefined
 }

@@ -1,7 +1,7 @@
 import {describe, expect, it, vi} from 'vitest'
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
-import {predict, predictCode} from '../../../src/pipeline/ahead/predict.js'
+import {predict} from '../../../src/pipeline/ahead/predict.js'
 import {markdownKey, type MarkdownKind} from '../../../src/pipeline/ahead/prepared.js'
 import {highlightKey} from '../../../src/render/html/highlight.js'
 import {processPage} from '../../../src/pipeline/page.js'
@@ -30,13 +30,13 @@ describe('predicting what a page will parse and highlight', () => {
       [code(['import numpy as np\n', 'np.pi']), code('%%bash\nls -l'), code('  \n'), code('%%script ruby\nputs 1'), markdown('# Title')],
       {kernelspec: {language: 'python'}},
     )
-    expect(predictCode(text, 'notebook')).toEqual([
+    expect(predict(text, 'notebook').code).toEqual([
       {lang: 'python', code: 'import numpy as np\nnp.pi'},
       {lang: 'bash', code: '%%bash\nls -l'},
       {lang: 'ruby', code: '%%script ruby\nputs 1'},
     ])
-    expect(predictCode(notebook([code('x <- 1')], {language_info: {name: 'R'}}), 'notebook')).toEqual([{lang: 'r', code: 'x <- 1'}])
-    expect(predictCode('{not json', 'notebook')).toEqual([])
+    expect(predict(notebook([code('x <- 1')], {language_info: {name: 'R'}}), 'notebook').code).toEqual([{lang: 'r', code: 'x <- 1'}])
+    expect(predict('{not json', 'notebook').code).toEqual([])
   })
 
   it('takes every Markdown cell of a notebook and the whole of a Markdown page, unless nested too deeply to parse as it is', () => {
@@ -56,11 +56,11 @@ describe('predicting what a page will parse and highlight', () => {
       '``` py`x', 'not a fence', '```', '',
       '```bash', 'never closed',
     ].join('\n')
-    expect(predictCode(page, 'markdown')).toEqual([
+    expect(predict(page, 'markdown').code).toEqual([
       {lang: 'javascript', code: 'let a = 1\n'},
       {lang: 'python', code: 'indented\n  more'},
     ])
-    expect(predictCode(notebook([markdown('```sql\nSELECT 1\n```')]), 'notebook')).toEqual([{lang: 'sql', code: 'SELECT 1'}])
+    expect(predict(notebook([markdown('```sql\nSELECT 1\n```')]), 'notebook').code).toEqual([{lang: 'sql', code: 'SELECT 1'}])
   })
 
   // A prediction the page does not use is wasted work on the helper: each must be exactly what the page asks for.
