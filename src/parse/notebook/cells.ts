@@ -57,8 +57,7 @@ function cellFlags(metadata: JsonObject): string[] | undefined {
   return flags.length > 0 ? flags : undefined
 }
 
-/** `metadata.tags` when it is an array; non-string entries are dropped. */
-/** A cell's tags (`metadata.tags`), as the cell-tag transform reads them. */
+/** A cell's tags: `metadata.tags` when it is an array, non-string entries dropped (what the cell-tag transform reads). */
 export function cellTags(metadata: JsonObject): string[] {
   return asStringArray(metadata.tags)
 }

@@ -76,13 +76,13 @@ function parseAll(predicted: Prediction, answer: AheadAnswer): void {
 }
 
 async function highlightAll(predicted: Prediction, answer: AheadAnswer): Promise<void> {
-  const code = predicted.code.filter(({lang, code}) => !sentCode.has(highlightKey(lang, code)))
-  if (code.length === 0) return
-  const highlighter = await getHighlighter(new Set(code.map((c) => c.lang)))
-  for (const {lang, code: value} of code) {
-    const key = highlightKey(lang, value)
-    if (sentCode.has(key)) continue
+  // The page's blocks not sent yet, each once, by key.
+  const fresh = new Map(predicted.code.map((block) => [highlightKey(block.lang, block.code), block]))
+  for (const key of fresh.keys()) if (sentCode.has(key)) fresh.delete(key)
+  if (fresh.size === 0) return
+  const highlighter = await getHighlighter(new Set(Array.from(fresh.values(), (block) => block.lang)))
+  for (const [key, {lang, code}] of fresh) {
     sentCode.add(key)
-    answer.code.push([key, highlightToHtml(highlighter, value, lang)])
+    answer.code.push([key, highlightToHtml(highlighter, code, lang)])
   }
 }

@@ -7,6 +7,7 @@ import {resolveLanguage} from '../../render/html/highlight.js'
 import type {MarkdownKind} from './prepared.js'
 import {VFile} from 'vfile'
 import {readCellFrontmatter} from '../../parse/notebook/frontmatter.js'
+import {parseMagicCell} from '../../transform/tikz/magic.js'
 
 /**
  * What a page will most likely ask of the Markdown parser and the
@@ -66,8 +67,8 @@ function predictNotebook(record: Record<string, unknown>): Prediction {
     if (tags.includes('remove-cell')) continue
     if (cell.cell_type === 'markdown') predicted.push(...fencedCode(source))
     if (cell.cell_type !== 'code' || !source.trim() || tags.includes('remove-input')) continue
-    // A `%%tikz` cell becomes a drawing (transform/tikz), not highlighted code.
-    if (source.startsWith('%%tikz')) continue
+    // A cell the TikZ transform draws (a `%%tikz`, `%%itikz`, `%%circuitikz` or `%tikz` magic) is not highlighted.
+    if (parseMagicCell(source).kind === 'diagram') continue
     const lang = resolveLanguage(cellLanguage(source, language))
     if (lang) predicted.push({lang, code: source})
   }
